@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs every tool the build, demo and tests need on a fresh machine of this kind
+# (Debian + rustup). Each step is skipped when the tool is already there at the right
+# version, so a warm machine starts in seconds. Versions are pinned to what DESIGN.md
+# verified on this machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+TOOLS_DIR="${CUW_TOOLS_DIR:-$HOME/.cache/customer-update-widget/tools}"
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# wasm target
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Debian packages: headless browser + driver for tests, brotli for the size bench, wrk for the proxy bench
+missing=()
+for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver brotli:/usr/bin/brotli wrk:/usr/bin/wrk; do
+  pkg=${pair%%:*}; bin=${pair#*:}
+  [ -x "$bin" ] || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# wasm-bindgen CLI at exactly the library's version (not --locked: see DESIGN.md)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 min once)"
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# trunk (0.22 needs a newer rustc than this machine has)
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  log "cargo install trunk $TRUNK_VERSION (about 12 min once)"
+  cargo install -q --locked "trunk@$TRUNK_VERSION" --force
+fi
+
+# wasm-opt from npm's binaryen (Debian's 108 breaks wasm-bindgen's reference-types table)
+if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+  log "npm install binaryen@$BINARYEN_VERSION into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# end-to-end test dependencies (no browser download: tests use /usr/bin/chromium)
+if [ -f e2e/package.json ] && { [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; }; then
+  log "npm ci in e2e/"
+  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
+fi
+
+log "tools ready"

@@ -1,0 +1,1 @@
+//! The customer-update widget: a Leptos form compiled to WebAssembly.
