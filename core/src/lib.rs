@@ -3,6 +3,13 @@
 //! module per provider with its request/response shapes. No web dependencies; builds
 //! natively and for `wasm32-unknown-unknown`.
 
+pub mod address;
+pub mod country;
+pub mod date;
+pub mod email;
 pub mod error;
+pub mod phone;
+pub mod providers;
+pub mod tax;
 
 pub use error::{Code, FieldError};
