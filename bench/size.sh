@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Size of what the demo page loads for the widget, as a browser would download it:
+# raw, gzip -9 and brotli -q 11 bytes per file and in total. Fails when the brotli total
+# is over the budget: 0.75 x the ~123 KB (brotli) of a React + react-hook-form + zod +
+# libphonenumber-js form doing the same job = 92 KB, counted as 92,000 bytes.
+#   bench/size.sh              build release with trunk, then measure dist/
+#   bench/size.sh --no-build   measure the dist/ that is there
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+BUDGET=${SIZE_BUDGET_BYTES:-92000}
+DIST=${DIST:-dist}
+
+if [[ ${1:-} != --no-build ]]; then
+  trunk build --release >/dev/null 2>target/size-build.log || { cat target/size-build.log >&2; exit 1; }
+fi
+
+mapfile -t files < <(node bench/page-assets.mjs "$DIST")
+[[ ${#files[@]} -gt 0 ]] || { echo "nothing found in $DIST/index.html" >&2; exit 1; }
+
+raw_total=0 gz_total=0 br_total=0
+printf '%-48s %10s %10s %10s\n' "file (loaded by $DIST/index.html)" raw gzip-9 brotli-11
+for f in "${files[@]}"; do
+  raw=$(wc -c <"$DIST/$f")
+  gz=$(gzip -9 -c "$DIST/$f" | wc -c)
+  br=$(brotli -q 11 -c "$DIST/$f" | wc -c)
+  raw_total=$((raw_total + raw)); gz_total=$((gz_total + gz)); br_total=$((br_total + br))
+  printf '%-48s %10d %10d %10d\n' "$f" "$raw" "$gz" "$br"
+done
+printf '%-48s %10d %10d %10d\n' total "$raw_total" "$gz_total" "$br_total"
+
+# Biggest contributors inside the wasm, when twiggy is installed (optional:
+# `cargo install twiggy`; names only survive when the build keeps them).
+if command -v twiggy >/dev/null; then
+  for f in "${files[@]}"; do
+    [[ $f == *.wasm ]] && { echo; echo "twiggy top -n 15 $f"; twiggy top -n 15 "$DIST/$f" || true; }
+  done
+fi
+
+pct=$((br_total * 100 / BUDGET))
+if ((br_total > BUDGET)); then
+  echo "OVER BUDGET: brotli total $br_total bytes > $BUDGET bytes ($pct% of budget)"
+  exit 1
+fi
+echo "within budget: brotli total $br_total bytes <= $BUDGET bytes ($pct% of budget)"

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs every test of the project, after installing whatever tool is missing.
+# Each step's output goes to target/test-logs/ and is shown only when the step fails
+# (VERBOSE=1 streams it). The last line is the pass/fail summary; exit status 0 = all passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+scripts/setup.sh || { echo "FAIL: scripts/setup.sh could not install the tools"; exit 1; }
+# shellcheck source=env.sh
+source scripts/env.sh
+
+LOGS=$ROOT/target/test-logs
+mkdir -p "$LOGS"
+rm -f "$LOGS"/*.log
+
+steps_passed=0 steps_failed=0 steps_skipped=0
+tests_passed=0 tests_failed=0 tests_flaky=0
+failed_steps=()
+declare -A step_ok=()
+started=$SECONDS
+
+# Adds up the per-test counts a step printed: cargo's "test result:" lines (native and
+# wasm-bindgen-test) and Playwright's closing "N passed / N failed / N flaky" lines.
+count_tests() {
+  local log=$1 p f k
+  read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
+                      END { print p+0, f+0 }' "$log")
+  tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f))
+  read -r p f k < <(awk '/^  [0-9]+ passed( |$)/ { p += $1 } /^  [0-9]+ failed$/ { f += $1 } /^  [0-9]+ flaky$/ { k += $1 }
+                         END { print p+0, f+0, k+0 }' "$log")
+  tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f)); tests_flaky=$((tests_flaky + k))
+}
+
+# step ID "description" [needs=ID,ID] -- command...
+step() {
+  local id=$1 name=$2; shift 2
+  local needs=""
+  if [[ ${1:-} == needs=* ]]; then needs=${1#needs=}; shift; fi
+  [[ ${1:-} == -- ]] && shift
+  local dep
+  for dep in ${needs//,/ }; do
+    if [[ ${step_ok[$dep]:-} != 1 ]]; then
+      printf 'skip  %-44s (needs %s)\n' "$name" "$dep"
+      steps_skipped=$((steps_skipped + 1)); failed_steps+=("$id (skipped)")
+      return
+    fi
+  done
+  local log=$LOGS/$id.log t0=$SECONDS rc
+  if [[ ${VERBOSE:-} == 1 ]]; then
+    "$@" 2>&1 | tee "$log"; rc=${PIPESTATUS[0]}
+  else
+    "$@" >"$log" 2>&1 </dev/null; rc=$?
+  fi
+  count_tests "$log"
+  if [[ $rc == 0 ]]; then
+    printf 'ok    %-44s %4ss\n' "$name" $((SECONDS - t0))
+    steps_passed=$((steps_passed + 1)); step_ok[$id]=1
+  else
+    printf 'FAIL  %-44s %4ss  (exit %s, full log: %s)\n' "$name" $((SECONDS - t0)) "$rc" "${log#"$ROOT"/}"
+    [[ ${VERBOSE:-} == 1 ]] || tail -n "${FAIL_TAIL:-120}" "$log" | sed 's/^/    | /'
+    steps_failed=$((steps_failed + 1)); failed_steps+=("$id")
+  fi
+}
+
+# The crates the browser build must never contain (see DESIGN.md "Known weight traps").
+core_wasm_deps_are_light() {
+  local heavy
+  heavy=$(cargo tree -p customer-update-core --target wasm32-unknown-unknown -e normal --prefix none --format '{p}' \
+          | awk '{print $1}' | grep -xE 'regex|regex-lite|regex-automata|idna|phonenumber' | sort -u)
+  if [[ -n $heavy ]]; then
+    echo "customer-update-core pulls these into its wasm build: $heavy"
+    cargo tree -p customer-update-core --target wasm32-unknown-unknown -e normal -i "$(head -n1 <<<"$heavy")"
+    return 1
+  fi
+  echo "no regex, regex-lite, idna or phonenumber in customer-update-core's wasm dependency tree"
+}
+
+step native    "core + proxy tests (native)"         -- cargo test -p customer-update-core -p customer-update-proxy
+step corewasm  "core builds for wasm32 (release)"    -- cargo build -p customer-update-core --target wasm32-unknown-unknown --release
+step coredeps  "core wasm deps: no regex/idna/phone" -- core_wasm_deps_are_light
+step widget    "widget tests (headless Chromium)"    -- cargo test --target wasm32-unknown-unknown -p customer-update-widget
+step dist      "trunk build --release"               -- trunk build --release
+step size      "bundle size within budget"           needs=dist -- bench/size.sh --no-build
+# The e2e webServer runs the proxy through `cargo run`; build it first so its compile time
+# does not count against the server's start-up timeout.
+step proxybin  "proxy binary builds"                 -- cargo build -p customer-update-proxy
+step e2e       "end-to-end (Playwright, Chromium)"   needs=dist,proxybin -- bash -c 'cd e2e && npx --no-install playwright test'
+
+elapsed=$((SECONDS - started))
+flaky=""; [[ $tests_flaky == 0 ]] || flaky=", $tests_flaky flaky (passed on retry)"
+summary="tests: $tests_passed passed, $tests_failed failed$flaky; steps: $steps_passed passed, $steps_failed failed, $steps_skipped skipped ($((elapsed / 60))m$((elapsed % 60))s)"
+if [[ $steps_failed == 0 && $steps_skipped == 0 ]]; then
+  echo "PASS  $summary"
+else
+  echo "FAIL  $summary; failed: ${failed_steps[*]}"
+  exit 1
+fi
