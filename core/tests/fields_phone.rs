@@ -1,0 +1,126 @@
+//! Phone input → E.164, as a customer types it.
+
+use customer_update_core::phone::{self, classify_stored, StoredPhone, E164};
+use customer_update_core::Code;
+
+#[test]
+fn accepts_what_people_type() {
+    let cases: &[(&str, Option<&str>, &str)] = &[
+        ("+1 (415) 555-0123", None, "+14155550123"),
+        ("+1 (415) 555-0123", Some("GB"), "+14155550123"),
+        ("415.555.0123", Some("US"), "+14155550123"),
+        ("(415) 555-0123", Some("us"), "+14155550123"),
+        ("1 415 555 0123", Some("US"), "+14155550123"),
+        ("011 44 7700 900123", Some("US"), "+447700900123"),
+        ("07700 900123", Some("GB"), "+447700900123"),
+        ("+44 (0) 7700 900123", None, "+447700900123"),
+        ("+55 11 91234-5678", None, "+5511912345678"),
+        ("55 11 91234-5678", Some("BR"), "+5511912345678"),
+        ("(11) 91234-5678", Some("BR"), "+5511912345678"),
+        ("0049 30 123456", None, "+4930123456"),
+        ("0049 30 123456", Some("FR"), "+4930123456"),
+        ("030 123456", Some("DE"), "+4930123456"),
+        // Italy has no trunk prefix: the leading 0 is part of the number.
+        ("06 1234 5678", Some("IT"), "+390612345678"),
+        ("+39 06 1234 5678", None, "+390612345678"),
+        // Russia: trunk prefix 8, international prefix 810; 800 numbers start with 8 too.
+        ("8 (495) 123-45-67", Some("RU"), "+74951234567"),
+        ("810 44 7700 900123", Some("RU"), "+447700900123"),
+        ("+7 800 555 35 35", None, "+78005553535"),
+        ("55 1234 5678", Some("MX"), "+525512345678"),
+        ("＋４４ ７７００ ９００１２３", None, "+447700900123"),
+        ("０７７００　９００１２３", Some("GB"), "+447700900123"),
+        ("+800 1234 5678", None, "+80012345678"),
+    ];
+    for (input, country, expected) in cases {
+        assert_eq!(phone::normalize(input, *country).as_deref(), Ok(*expected), "{input:?} with {country:?}");
+    }
+}
+
+#[test]
+fn refuses_with_a_specific_code() {
+    let cases: &[(&str, Option<&str>, Code)] = &[
+        ("", Some("US"), Code::Required),
+        ("   ", None, Code::Required),
+        ("415 CALL NOW", Some("US"), Code::PhoneInvalidCharacters),
+        ("+1 415 555 0123 ext 4", None, Code::PhoneInvalidCharacters),
+        ("1+415", Some("US"), Code::PhoneInvalidCharacters),
+        ("415 555 0123", None, Code::PhoneMissingCountry),
+        ("415 555 0123", Some("ZZ"), Code::PhoneMissingCountry),
+        ("+999 1234 5678", None, Code::PhoneUnknownCallingCode),
+        ("+0 1234 5678", None, Code::PhoneUnknownCallingCode),
+        ("+", None, Code::PhoneTooShort),
+        ("+1 415 555 012", None, Code::PhoneTooShort),
+        ("07700 9001", Some("GB"), Code::PhoneTooShort),
+        ("+1 415 555 01234", None, Code::PhoneTooLong),
+        ("+49 301234567890123", None, Code::PhoneTooLong),
+        ("+44 7700 900123 4567 89", None, Code::PhoneTooLong),
+    ];
+    for (input, country, code) in cases {
+        let error = phone::normalize(input, *country).expect_err(input);
+        assert_eq!(&error.code, code, "{input:?} with {country:?}: {error}");
+        assert!(!error.message.is_empty());
+    }
+}
+
+#[test]
+fn length_errors_tell_the_range() {
+    let error = phone::normalize("+1 415 555 012", None).unwrap_err();
+    assert_eq!(error.params.get("calling_code").map(String::as_str), Some("+1"));
+    assert_eq!(error.params.get("min").map(String::as_str), Some("10"));
+}
+
+#[test]
+fn docs_example_plus_123456789_is_not_a_possible_number() {
+    // "+123456789" from the provider docs: calling code +1 leaves 8 digits, +1 needs 10.
+    assert_eq!(phone::normalize("+123456789", None).unwrap_err().code, Code::PhoneTooShort);
+    match classify_stored("+123456789") {
+        StoredPhone::NeedsReview { raw, problem } => {
+            assert_eq!(raw, "+123456789");
+            assert_eq!(problem.code, Code::PhoneTooShort);
+        }
+        other => panic!("expected NeedsReview, got {other:?}"),
+    }
+    let json = serde_json::to_value(classify_stored("+123456789")).unwrap();
+    assert_eq!(json["status"], "needs_review");
+    assert_eq!(json["raw"], "+123456789");
+}
+
+#[test]
+fn stored_values_are_classified() {
+    assert_eq!(classify_stored(""), StoredPhone::Empty);
+    let StoredPhone::Valid { e164 } = classify_stored("+44 7700 900123") else { panic!("valid") };
+    assert_eq!(e164.as_str(), "+447700900123");
+}
+
+#[test]
+fn e164_is_a_typed_value_that_serialises_as_a_string() {
+    let number = E164::parse("07700 900123", Some("GB")).unwrap();
+    assert_eq!(number.calling_code(), 44);
+    assert_eq!(number.national_number(), "7700900123");
+    assert_eq!(serde_json::to_value(&number).unwrap(), serde_json::json!("+447700900123"));
+    let back: E164 = serde_json::from_value(serde_json::json!("+447700900123")).unwrap();
+    assert_eq!(back, number);
+    assert!(serde_json::from_value::<E164>(serde_json::json!("+123456789")).is_err());
+    assert_eq!("+14155550123".parse::<E164>().unwrap().to_string(), "+14155550123");
+}
+
+#[test]
+fn calling_codes_for_the_country_picker() {
+    assert_eq!(phone::calling_code("GB"), Some(44));
+    assert_eq!(phone::calling_code("br"), Some(55));
+    assert_eq!(phone::calling_code("GG"), Some(44));
+    assert_eq!(phone::calling_code("ZZ"), None);
+    assert_eq!(phone::regions_for_calling_code(1).first(), Some(&"US"));
+    assert!(phone::regions_for_calling_code(1).contains(&"CA"));
+    assert_eq!(phone::regions_for_calling_code(7), &["RU", "KZ"]);
+    assert!(phone::regions_for_calling_code(999).is_empty());
+}
+
+#[test]
+fn shared_calling_codes_accept_any_member_regions_length() {
+    // +44 7624 …: an Isle of Man mobile, same length rules as GB.
+    assert_eq!(phone::normalize("+44 7624 123456", None).as_deref(), Ok("+447624123456"));
+    // +7 7xx: Kazakhstan numbers under Russia's calling code.
+    assert_eq!(phone::normalize("8 701 123 4567", Some("KZ")).as_deref(), Ok("+77011234567"));
+}
