@@ -56,11 +56,20 @@ def states_of(country, entry):
     keys = split(entry, "sub_keys")
     if not keys:
         return []
-    names = split(entry, "sub_lnames") or split(entry, "sub_names") or keys
+    lnames = split(entry, "sub_lnames") or [""] * len(keys)
+    names = split(entry, "sub_names") or [""] * len(keys)
     isoids = split(entry, "sub_isoids") or [""] * len(keys)
-    if not (len(keys) == len(names) == len(isoids)):
-        sys.exit(f"{country}: sub_keys/sub_names/sub_isoids lengths differ")
-    return [(k, n or k, i) for k, n, i in zip(keys, names, isoids)]
+    if not (len(keys) == len(lnames) == len(names) == len(isoids)):
+        sys.exit(f"{country}: sub_keys/sub_lnames/sub_names/sub_isoids lengths differ")
+    # Display name: the first Latin-script one of (Latin name, name, key), so Hong Kong
+    # shows "Kowloon" (its key) rather than its Chinese name; else the name as it is.
+    return [(k, next((c for c in (l, n, k) if c and is_latin(c)), n or k), i)
+            for k, l, n, i in zip(keys, lnames, names, isoids)]
+
+
+def is_latin(text):
+    """Letters all in the Latin blocks (Basic Latin to Latin Extended-B)."""
+    return all(ord(ch) < 0x250 for ch in text if ch.isalpha())
 
 
 def kind(mapping, value, what, country):

@@ -3092,9 +3092,9 @@ static STATES_ES: [State; 52] = [
 ];
 
 static STATES_HK: [State; 3] = [
-    State { key: "Kowloon", name: "九龍", iso: "" },
-    State { key: "Hong Kong Island", name: "香港島", iso: "" },
-    State { key: "New Territories", name: "新界", iso: "" },
+    State { key: "Kowloon", name: "Kowloon", iso: "" },
+    State { key: "Hong Kong Island", name: "Hong Kong Island", iso: "" },
+    State { key: "New Territories", name: "New Territories", iso: "" },
 ];
 
 static STATES_ID: [State; 34] = [
