@@ -7,10 +7,16 @@ and plain-digit international (IDD) prefix, the possible national lengths per ca
 code, and which first digits a national number may start with (used to decide whether a
 leading trunk prefix is really one).
 
-Run (reproduces the committed table byte for byte):
+Run (reproduces the committed files byte for byte):
 
     python3 -m venv /tmp/phonevenv && /tmp/phonevenv/bin/pip install phonenumbers==9.0.43
     /tmp/phonevenv/bin/python scripts/gen_phone_table.py > core/src/phone/table.rs
+    /tmp/phonevenv/bin/python scripts/gen_phone_table.py --examples > core/tests/fields_phone_examples.rs
+
+`--examples` writes a test of every example number libphonenumber ships (each region,
+each number type), typed in national format with its region and in international format
+without one: `phone::normalize` must give libphonenumber's own E.164 for each, except the
+few listed in KNOWN_DIFFERENCES.
 
 The version is pinned: bump PINNED_VERSION and the pip pin together, regenerate, and the
 `table_comes_from_pinned_libphonenumber` test in core shows the change.
@@ -101,6 +107,60 @@ def dialable_lengths(meta):
     return out
 
 
+def trunk_prefixes(meta):
+    """The trunk prefixes a national number may start with, longest first.
+
+    `national_prefix_for_parsing` is a pattern; when it is a small finite set of digit
+    strings with no rewrite rule (Belarus "0|80?", Lithuania "[08]") all of them are
+    kept, otherwise (carrier codes, local-number expansions) just `national_prefix`."""
+    own = [meta.national_prefix] if meta.national_prefix else []
+    pattern = meta.national_prefix_for_parsing
+    if not pattern or meta.national_prefix_transform_rule:
+        return own
+    try:
+        expanded = _expand(sre_parse.parse(pattern))
+    except ValueError:
+        return own
+    if not own or len(expanded) > 8 or "" in expanded or own[0] not in expanded:
+        return own
+    return sorted(expanded, key=lambda text: (-len(text), text))
+
+
+def _expand(seq):
+    """All strings a capture-free, finite regex sequence matches (ValueError otherwise)."""
+    results = {""}
+    for op, arg in seq:
+        if op is sre_c.LITERAL:
+            options = {chr(arg)}
+        elif op is sre_c.IN:
+            options = set()
+            for kind, value in arg:
+                if kind is sre_c.LITERAL:
+                    options.add(chr(value))
+                elif kind is sre_c.RANGE:
+                    options |= {chr(c) for c in range(value[0], value[1] + 1)}
+                else:
+                    raise ValueError("class")
+        elif op is sre_c.BRANCH:
+            options = set().union(*(_expand(alternative) for alternative in arg[1]))
+        elif op is sre_c.SUBPATTERN and arg[0] is None:
+            options = _expand(arg[-1])
+        elif op is sre_c.MAX_REPEAT and arg[1] <= 2:
+            body = _expand(arg[2])
+            options = set()
+            for count in range(arg[0], arg[1] + 1):
+                repeated = {""}
+                for _ in range(count):
+                    repeated = {a + b for a in repeated for b in body}
+                options |= repeated
+        else:
+            raise ValueError(f"not finite: {op}")
+        results = {a + b for a in results for b in options}
+        if len(results) > 64:
+            raise ValueError("too many")
+    return results
+
+
 def mask(values):
     bits = 0
     for value in values:
@@ -117,7 +177,7 @@ def region_rows():
         prefix = meta.national_prefix or ""
         if prefix and not re.fullmatch(r"[0-9]+", prefix):
             raise ValueError(f"{alpha2}: non-digit national prefix {prefix!r}")
-        rows.append((alpha2, meta.country_code, prefix, plain_idd))
+        rows.append((alpha2, meta.country_code, "|".join(trunk_prefixes(meta)), plain_idd))
     return rows
 
 
@@ -151,9 +211,81 @@ def rust_str_list(items):
     return "&[" + ", ".join(f'"{item}"' for item in items) + "]"
 
 
+# Example numbers the compact table deliberately does not reproduce, and why.
+KNOWN_DIFFERENCES = {
+    ("+1 310-1234", ""): "Canada's 7-digit 310- numbers cannot be dialled as +1 from abroad",
+    ("310-1234", "CA"): "Canada's 7-digit 310- numbers are local-only",
+    ("011 15-2345-6789", "AR"): "Argentina's mobile '15' -> '9' rewrite needs the full metadata",
+}
+
+
+def examples_file():
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    types = [getattr(PhoneNumberType, name.upper()) for name in NUMBER_TYPES + ("uan",)]
+    rows = set()
+    for alpha2 in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for number_type in types:
+            number = phonenumbers.example_number_for_type(alpha2, number_type)
+            if number is None:
+                continue
+            e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+            rows.add((phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL), alpha2, e164))
+            rows.add((phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL), "", e164))
+    for code in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS:
+        number = phonenumbers.example_number_for_non_geo_entity(code)
+        if number is not None:
+            e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+            rows.add((phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL), "", e164))
+    out = [
+        f"// @generated by scripts/gen_phone_table.py --examples from libphonenumber {PINNED_VERSION}.",
+        "//! libphonenumber's own example numbers, as people would type them, must come out as",
+        "//! libphonenumber's E.164 (except the documented KNOWN_DIFFERENCES).",
+        "",
+        "use customer_update_core::phone;",
+        "",
+        "/// (typed, default region or \"\", libphonenumber's E.164)",
+        "const EXAMPLES: &[(&str, &str, &str)] = &[",
+    ]
+    for typed, region, e164 in sorted(rows):
+        out.append(f"    ({rust_literal(typed)}, \"{region}\", \"{e164}\"),")
+    out += ["];", "", "/// (typed, default region) that are refused on purpose, with the reason.",
+            "const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &["]
+    for (typed, region), why in sorted(KNOWN_DIFFERENCES.items()):
+        out.append(f"    ({rust_literal(typed)}, \"{region}\", {rust_literal(why)}),")
+    out += [
+        "];",
+        "",
+        "#[test]",
+        "fn libphonenumber_example_numbers_normalise_to_its_e164() {",
+        "    let mut wrong = Vec::new();",
+        "    for (typed, region, e164) in EXAMPLES {",
+        "        let country = Some(*region).filter(|r| !r.is_empty());",
+        "        let got = phone::normalize(typed, country);",
+        "        let expected_difference = KNOWN_DIFFERENCES.iter().any(|(t, r, _)| t == typed && r == region);",
+        "        if expected_difference {",
+        "            assert!(got.is_err(), \"{typed:?} ({region}) is a known difference but passed: {got:?}\");",
+        "        } else if got.as_deref() != Ok(*e164) {",
+        "            wrong.push(format!(\"{typed:?} ({region}): want {e164}, got {got:?}\"));",
+        "        }",
+        "    }",
+        "    assert!(wrong.is_empty(), \"{} of {} differ:\\n{}\", wrong.len(), EXAMPLES.len(), wrong.join(\"\\n\"));",
+        f"    assert!(EXAMPLES.len() > 2000);",
+        "}",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def rust_literal(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def main():
     if phonenumbers.__version__ != PINNED_VERSION:
         sys.exit(f"phonenumbers {phonenumbers.__version__} installed, {PINNED_VERSION} pinned")
+    if sys.argv[1:] == ["--examples"]:
+        sys.stdout.write(examples_file())
+        return
     out = []
     out.append(f"// @generated by scripts/gen_phone_table.py from libphonenumber {PINNED_VERSION}")
     out.append("// (PyPI `phonenumbers` == " + PINNED_VERSION + "). Do not edit: regenerate.")

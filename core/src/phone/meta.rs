@@ -19,7 +19,8 @@ pub struct CallingCode {
 pub struct Region {
     pub alpha2: &'static str,
     pub code: u16,
-    /// Trunk (national) prefix dialled before national numbers, e.g. "0" in GB; "" if none (IT).
+    /// Trunk (national) prefixes dialled before national numbers, longest first and
+    /// `|`-separated: "0" in GB, "80|0|8" in Belarus, "" if none (Italy).
     pub trunk: &'static str,
     /// International (IDD) prefix when it is a plain digit string, e.g. "011" in the US.
     pub idd: &'static str,
@@ -48,7 +49,7 @@ impl CallingCode {
         nsn.bytes().next().is_some_and(|b| b.is_ascii_digit() && self.leading & (1 << (b - b'0')) != 0)
     }
 
-    /// The main region's trunk prefix ("" for non-geographic codes).
+    /// The main region's trunk prefixes ("" for non-geographic codes).
     pub fn trunk(&self) -> &'static str {
         self.regions.first().and_then(|alpha2| region(alpha2)).map_or("", |r| r.trunk)
     }

@@ -191,27 +191,34 @@ fn national(code: u16, trunk: &str, digits: &str) -> Result<E164, FieldError> {
 }
 
 /// Remove a leading trunk prefix when that gives a national number that fits the code
-/// better. Regions without one (Italy keeps its leading 0) are left untouched.
-fn drop_trunk_prefix<'a>(entry: &CallingCode, trunk: &str, digits: &'a str, typed_nationally: bool) -> &'a str {
-    let Some(stripped) = digits.strip_prefix(trunk).filter(|_| !trunk.is_empty()) else {
+/// better. `trunks` lists the region's prefixes longest first, `|`-separated ("80|0|8" in
+/// Belarus). Regions without one (Italy keeps its leading 0) are left untouched.
+fn drop_trunk_prefix<'a>(entry: &CallingCode, trunks: &str, digits: &'a str, typed_nationally: bool) -> &'a str {
+    let stripped = || trunks.split('|').filter(|t| !t.is_empty()).filter_map(|t| digits.strip_prefix(t));
+    let Some(first) = stripped().next() else {
         return digits;
     };
-    if entry.is_viable(stripped) {
-        stripped
+    // After a calling code the digits are usually the national number already ("+375 801…"
+    // is a Belarusian toll-free number, not trunk 80 + "1…"); typed nationally, a leading
+    // trunk prefix is the rule.
+    if !typed_nationally && entry.is_viable(digits) {
+        digits
+    } else if let Some(viable) = stripped().find(|nsn| entry.is_viable(nsn)) {
+        viable
     } else if entry.is_viable(digits) {
         digits
-    } else if typed_nationally && entry.allows_first_digit(stripped) && !entry.allows_first_digit(digits) {
+    } else if let Some(nsn) = stripped()
+        .find(|nsn| typed_nationally && entry.allows_first_digit(nsn) && !entry.allows_first_digit(digits))
+    {
         // "07700 9001" in GB: clearly a trunk 0, then too few digits.
-        stripped
-    } else if entry.allows_length(stripped.len()) {
-        stripped
-    } else if entry.allows_length(digits.len()) {
+        nsn
+    } else if let Some(nsn) = stripped().find(|nsn| entry.allows_length(nsn.len())) {
+        nsn
+    } else if entry.allows_length(digits.len()) || !typed_nationally {
         digits
-    } else if typed_nationally {
-        // They dialled the trunk prefix; judge the length of what follows it.
-        stripped
     } else {
-        digits
+        // They dialled the trunk prefix; judge the length of what follows it.
+        first
     }
 }
 
