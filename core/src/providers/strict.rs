@@ -1,0 +1,132 @@
+//! Strict parsing of a browser body into a provider's end-customer update type. The type is
+//! the allow-list (`deny_unknown_fields`): an unknown or operator-only key, or a value of the
+//! wrong JSON type, is a shape error (400) addressed by a JSON pointer.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use serde_path_to_error::Segment;
+
+use super::coded::escape;
+use super::spec::Rejection;
+use crate::{Code, FieldError};
+
+/// Parses `body` into `T`; `operator_only` (pointers, `-` for any array index) turns an
+/// unknown-key error into a `not_editable` one that says why.
+pub(crate) fn parse<T: DeserializeOwned>(body: &Value, operator_only: &[&str]) -> Result<T, Rejection> {
+    if !body.is_object() {
+        return Err(Rejection::Malformed(vec![FieldError::new(
+            Code::InvalidType,
+            "The update must be a JSON object.",
+        )]));
+    }
+    serde_path_to_error::deserialize::<_, T>(body).map_err(|error| {
+        let pointer = pointer_of(error.path());
+        let detail = error.inner().to_string();
+        Rejection::Malformed(vec![shape_error(pointer, &detail, operator_only)])
+    })
+}
+
+fn shape_error(pointer: String, detail: &str, operator_only: &[&str]) -> FieldError {
+    if let Some(key) = unknown_key(detail) {
+        // serde_path_to_error's path ends at the object holding the unknown key.
+        let key_pointer = if pointer.ends_with(&format!("/{}", escape(key))) {
+            pointer
+        } else {
+            format!("{pointer}/{}", escape(key))
+        };
+        if operator_only.iter().any(|pattern| matches(pattern, &key_pointer)) {
+            return FieldError::new(
+                Code::NotEditable,
+                format!("“{key}” is managed by the operator and cannot be changed here."),
+            )
+            .with_param("field", key)
+            .at(key_pointer);
+        }
+        return FieldError::new(Code::UnknownField, format!("“{key}” is not a field of this update."))
+            .with_param("field", key)
+            .at(key_pointer);
+    }
+    FieldError::new(Code::InvalidType, format!("Wrong value type: {detail}.")).at(pointer)
+}
+
+/// The key named by serde's "unknown field `x`, expected …" message.
+fn unknown_key(detail: &str) -> Option<&str> {
+    let rest = detail.strip_prefix("unknown field `")?;
+    let end = rest.find('`')?;
+    rest.get(..end)
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => pointer.push_str(&format!("/{}", escape(key))),
+            Segment::Enum { variant } => pointer.push_str(&format!("/{}", escape(variant))),
+            Segment::Unknown => {}
+        }
+    }
+    pointer
+}
+
+/// `/associates/-/riskScore` matches `/associates/3/riskScore`.
+pub(crate) fn matches(pattern: &str, pointer: &str) -> bool {
+    let mut pattern_tokens = pattern.split('/');
+    let mut pointer_tokens = pointer.split('/');
+    loop {
+        match (pattern_tokens.next(), pointer_tokens.next()) {
+            (None, None) => return true,
+            (Some(want), Some(got)) => {
+                let index = !got.is_empty() && got.bytes().all(|b| b.is_ascii_digit());
+                if want != got && !(want == "-" && index) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_wildcards_match_any_index_only() {
+        assert!(matches("/associates/-/riskScore", "/associates/12/riskScore"));
+        assert!(!matches("/associates/-/riskScore", "/associates/x/riskScore"));
+        assert!(!matches("/meta", "/meta/key"));
+        assert!(matches("/meta", "/meta"));
+    }
+
+    #[test]
+    fn unknown_key_is_read_from_serdes_message() {
+        assert_eq!(unknown_key("unknown field `meta`, expected one of `address`"), Some("meta"));
+        assert_eq!(unknown_key("invalid type: integer `1`, expected a string"), None);
+    }
+}
+
+/// Parse strictly, run every rule, and return the typed body (for typed callers and tests).
+pub(crate) fn checked<T>(body: &Value, operator_only: &[&str], ctx: &super::coded::Ctx) -> Result<T, Rejection>
+where
+    T: DeserializeOwned + garde::Validate<Context = super::coded::Ctx>,
+{
+    let typed: T = parse(body, operator_only)?;
+    let errors = super::coded::run(&typed, ctx);
+    if errors.is_empty() {
+        Ok(typed)
+    } else {
+        Err(Rejection::Invalid(errors))
+    }
+}
+
+/// [`checked`], then the canonical upstream body.
+pub(crate) fn canonical<T>(body: &Value, operator_only: &[&str], ctx: &super::coded::Ctx) -> Result<Value, Rejection>
+where
+    T: DeserializeOwned + serde::Serialize + garde::Validate<Context = super::coded::Ctx>,
+{
+    let typed: T = checked(body, operator_only, ctx)?;
+    serde_json::to_value(&typed).map_err(|error| {
+        Rejection::Malformed(vec![FieldError::new(Code::InvalidType, format!("Could not write the body: {error}."))])
+    })
+}
