@@ -18,6 +18,11 @@ macro_rules! label_kind {
                 match self { $($name::$variant => $key,)* }
             }
 
+            /// The kind Google calls `key`, as the generated table writes it.
+            pub(crate) fn from_key(key: &str) -> Option<Self> {
+                match key { $($key => Some($name::$variant),)* _ => None }
+            }
+
             /// The English label, lower case, e.g. `"ZIP code"`.
             pub fn label_en(self) -> &'static str {
                 match self { $($name::$variant => $english,)* }

@@ -11,6 +11,8 @@ mod table;
 pub use check::{check, check_postal_code, check_state, normalize_postal_code, AddressInput};
 pub use kinds::{LocalityKind, PostalKind, StateKind};
 
+use std::sync::OnceLock;
+
 use crate::country::CountryCode;
 
 /// Which Google data release the table was generated from.
@@ -39,49 +41,13 @@ impl Field {
     }
 
     /// Google's letter for the field in `fmt` / `require`.
-    const fn letter(self) -> u8 {
+    fn letter(self) -> u8 {
         match self {
             Field::Line1 => b'A',
             Field::City => b'C',
             Field::State => b'S',
             Field::PostalCode => b'Z',
         }
-    }
-
-    const fn bit(self) -> u8 {
-        match self {
-            Field::Line1 => 1,
-            Field::City => 2,
-            Field::State => 4,
-            Field::PostalCode => 8,
-        }
-    }
-}
-
-/// A set of fields, written in the table with Google's letters ("ACSZ").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fields(u8);
-
-impl Fields {
-    const fn of(letters: &str) -> Fields {
-        let bytes = letters.as_bytes();
-        let mut bits = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let mut f = 0;
-            while f < Field::ALL.len() {
-                if Field::ALL[f].letter() == bytes[i] {
-                    bits |= Field::ALL[f].bit();
-                }
-                f += 1;
-            }
-            i += 1;
-        }
-        Fields(bits)
-    }
-
-    fn contains(self, field: Field) -> bool {
-        self.0 & field.bit() != 0
     }
 }
 
@@ -94,6 +60,14 @@ pub struct State {
 }
 
 impl State {
+    /// From the table's `key|name|iso` (empty name = the key).
+    fn from_row(row: &'static str) -> State {
+        let mut parts = row.split('|');
+        let key = parts.next().unwrap_or_default();
+        let name = parts.next().filter(|n| !n.is_empty()).unwrap_or(key);
+        State { key, name, iso: parts.next().unwrap_or_default() }
+    }
+
     /// Google's key: the value the data (and most providers) use, e.g. "CA" for
     /// California, "SP" for São Paulo, "東京都" for Tokyo.
     pub fn key(&self) -> &'static str {
@@ -112,78 +86,83 @@ impl State {
     }
 }
 
-/// How one country's addresses are written.
+/// How one country's addresses are written: a generated row (see `table.rs`), read
+/// field by field; the lists (examples, states) are split out once, on first use.
 #[derive(Debug)]
 pub struct AddressRules {
-    country: &'static str,
-    used: Fields,
-    required: Fields,
-    postal_pattern: Option<&'static str>,
-    postal_examples: &'static [&'static str],
-    states: &'static [State],
-    postal_kind: PostalKind,
-    state_kind: StateKind,
-    locality_kind: LocalityKind,
+    row: &'static str,
+    lists: OnceLock<Lists>,
+}
+
+#[derive(Debug)]
+struct Lists {
+    postal_examples: Vec<&'static str>,
+    states: Vec<State>,
 }
 
 impl AddressRules {
+    const fn row(row: &'static str) -> AddressRules {
+        AddressRules { row, lists: OnceLock::new() }
+    }
+
+    fn field(&self, index: usize) -> &'static str {
+        self.row.split('\t').nth(index).unwrap_or_default()
+    }
+
+    fn lists(&self) -> &Lists {
+        self.lists.get_or_init(|| Lists {
+            postal_examples: self.field(7).split(',').filter(|e| !e.is_empty()).collect(),
+            states: self.field(8).split('~').filter(|s| !s.is_empty()).map(State::from_row).collect(),
+        })
+    }
+
     /// Alpha-2 code of the country ("ZZ" for the fallback rules).
     pub fn country(&self) -> &'static str {
-        self.country
+        self.field(0)
     }
 
     /// Whether the country's address format has this field (show the input).
     pub fn uses(&self, field: Field) -> bool {
-        self.used.contains(field)
+        self.field(1).as_bytes().contains(&field.letter())
     }
 
     /// Whether the field must be filled in.
     pub fn requires(&self, field: Field) -> bool {
-        self.required.contains(field)
+        self.field(2).as_bytes().contains(&field.letter())
+    }
+
+    pub fn postal_kind(&self) -> PostalKind {
+        PostalKind::from_key(self.field(3)).unwrap_or(PostalKind::Postal)
+    }
+
+    pub fn state_kind(&self) -> StateKind {
+        StateKind::from_key(self.field(4)).unwrap_or(StateKind::Province)
+    }
+
+    pub fn locality_kind(&self) -> LocalityKind {
+        LocalityKind::from_key(self.field(5)).unwrap_or(LocalityKind::City)
     }
 
     /// The postal code pattern (unanchored, as Google publishes it); `None` where the
     /// country has no postal codes or no known format.
     pub fn postal_pattern(&self) -> Option<&'static str> {
-        self.postal_pattern
+        Some(self.field(6)).filter(|p| !p.is_empty())
     }
 
     /// Real postal codes of the country, for placeholders and messages.
-    pub fn postal_examples(&self) -> &'static [&'static str] {
-        self.postal_examples
+    pub fn postal_examples(&self) -> &[&'static str] {
+        &self.lists().postal_examples
     }
 
     /// The states/provinces to offer in a `<select>`; empty where the country's format
     /// has no state or the data has no list (then the state is free text).
-    pub fn states(&self) -> &'static [State] {
-        self.states
-    }
-
-    pub fn postal_kind(&self) -> PostalKind {
-        self.postal_kind
-    }
-
-    pub fn state_kind(&self) -> StateKind {
-        self.state_kind
-    }
-
-    pub fn locality_kind(&self) -> LocalityKind {
-        self.locality_kind
+    pub fn states(&self) -> &[State] {
+        &self.lists().states
     }
 }
 
 /// Google's `ZZ` defaults, for an ISO country the data has no entry for.
-static FALLBACK: AddressRules = AddressRules {
-    country: "ZZ",
-    used: Fields::of("AC"),
-    required: Fields::of("AC"),
-    postal_pattern: None,
-    postal_examples: &[],
-    states: &[],
-    postal_kind: PostalKind::Postal,
-    state_kind: StateKind::Province,
-    locality_kind: LocalityKind::City,
-};
+static FALLBACK: AddressRules = AddressRules::row("ZZ\tAC\tAC\tpostal\tprovince\tcity\t\t\t");
 
 /// The rules for every country in the data, in alpha-2 order.
 pub fn all_rules() -> &'static [AddressRules] {
@@ -201,7 +180,7 @@ pub fn rules(country: &str) -> Option<&'static AddressRules> {
 pub fn rules_for(country: CountryCode) -> &'static AddressRules {
     let alpha2 = country.alpha2();
     table::RULES
-        .binary_search_by(|r| r.country.cmp(alpha2))
+        .binary_search_by(|r| r.country().cmp(alpha2))
         .ok()
         .and_then(|i| table::RULES.get(i))
         .unwrap_or(&FALLBACK)

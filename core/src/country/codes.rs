@@ -35,11 +35,11 @@ impl CountryCode {
     }
 
     pub fn alpha2(self) -> &'static str {
-        self.0.alpha2
+        self.0.alpha2()
     }
 
     pub fn alpha3(self) -> &'static str {
-        self.0.alpha3
+        self.0.alpha3()
     }
 
     pub fn to_alpha3(self) -> Alpha3 {
@@ -62,11 +62,11 @@ impl Alpha3 {
     }
 
     pub fn alpha2(self) -> &'static str {
-        self.0.alpha2
+        self.0.alpha2()
     }
 
     pub fn alpha3(self) -> &'static str {
-        self.0.alpha3
+        self.0.alpha3()
     }
 
     pub fn to_alpha2(self) -> CountryCode {

@@ -13,33 +13,38 @@ pub use lang::Lang;
 use fold::fold_key;
 use table::{BY_ALPHA3, COUNTRIES, ISO_NAMES_EN};
 
-/// One ISO 3166-1 entry.
+/// One ISO 3166-1 entry, stored as its generated tab-separated row (alpha-2, alpha-3,
+/// English, Portuguese (Brazil), Spanish): one pointer per country keeps the wasm small.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Country {
-    alpha2: &'static str,
-    alpha3: &'static str,
-    en: &'static str,
-    pt_br: &'static str,
-    es: &'static str,
+    row: &'static str,
 }
 
 impl Country {
+    const fn row(row: &'static str) -> Country {
+        Country { row }
+    }
+
+    fn field(&self, index: usize) -> &'static str {
+        self.row.split('\t').nth(index).unwrap_or_default()
+    }
+
     pub fn alpha2(&self) -> &'static str {
-        self.alpha2
+        self.field(0)
     }
 
     pub fn alpha3(&self) -> &'static str {
-        self.alpha3
+        self.field(1)
     }
 
     /// The name a person would pick from a list ("Bolivia", not "Bolivia,
     /// Plurinational State of").
     pub fn name(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::PtBr => self.pt_br,
-            Lang::Es => self.es,
-        }
+        self.field(match lang {
+            Lang::En => 2,
+            Lang::PtBr => 3,
+            Lang::Es => 4,
+        })
     }
 
     pub fn code(&'static self) -> CountryCode {
@@ -64,26 +69,26 @@ fn ascii_upper<const N: usize>(code: &str) -> Option<[u8; N]> {
 
 fn find_alpha2(code: &str) -> Option<&'static Country> {
     let key = ascii_upper::<2>(code)?;
-    let index = COUNTRIES.binary_search_by(|c| c.alpha2.as_bytes().cmp(&key[..])).ok()?;
+    let index = COUNTRIES.binary_search_by(|c| c.alpha2().as_bytes().cmp(&key[..])).ok()?;
     COUNTRIES.get(index)
 }
 
 fn find_alpha3(code: &str) -> Option<&'static Country> {
     let key = ascii_upper::<3>(code)?;
     let found = BY_ALPHA3
-        .binary_search_by(|&i| COUNTRIES.get(usize::from(i)).map_or(&b""[..], |c| c.alpha3.as_bytes()).cmp(&key[..]))
+        .binary_search_by(|&i| COUNTRIES.get(usize::from(i)).map_or(&b""[..], |c| c.alpha3().as_bytes()).cmp(&key[..]))
         .ok()?;
     COUNTRIES.get(usize::from(*BY_ALPHA3.get(found)?))
 }
 
 /// "us" / "US" → "USA". `None` when the input is not an ISO 3166-1 alpha-2 code.
 pub fn alpha2_to_alpha3(alpha2: &str) -> Option<&'static str> {
-    find_alpha2(alpha2).map(|c| c.alpha3)
+    find_alpha2(alpha2).map(Country::alpha3)
 }
 
 /// "usa" / "USA" → "US". `None` when the input is not an ISO 3166-1 alpha-3 code.
 pub fn alpha3_to_alpha2(alpha3: &str) -> Option<&'static str> {
-    find_alpha3(alpha3).map(|c| c.alpha2)
+    find_alpha3(alpha3).map(Country::alpha2)
 }
 
 /// The countries in the order a person reading `lang` expects in a `<select>`:
