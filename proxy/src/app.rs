@@ -1,0 +1,204 @@
+//! The proxy's HTTP server: state, routes, and the layers every response goes through
+//! (body limit, CORS allow-list, security headers, request log).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::config::{RateLimit, Timeouts, UpstreamSettings};
+use crate::rate_limit::Limiter;
+use crate::routes;
+use crate::sandbox::SandboxState;
+use crate::session::SessionKey;
+use crate::upstream::Upstream;
+
+/// Largest request body accepted (the widget sends a handful of fields).
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+/// Everything needed to run a proxy.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub session_secret: Vec<u8>,
+    pub upstreams: Vec<UpstreamSettings>,
+    pub timeouts: Timeouts,
+    pub rate_limit: RateLimit,
+    pub cors_origins: Vec<String>,
+    pub frame_ancestors: Vec<String>,
+    pub dist_dir: PathBuf,
+    pub www_dir: Option<PathBuf>,
+}
+
+pub struct AppState {
+    pub session_key: SessionKey,
+    pub upstreams: HashMap<String, Arc<Upstream>>,
+    /// Present in sandbox mode only: enables `/demo/*`.
+    pub sandbox: Option<Arc<SandboxState>>,
+    pub session_limiter: Limiter,
+    pub ip_limiter: Limiter,
+}
+
+impl AppState {
+    pub fn upstream(&self, provider: &str) -> Option<&Arc<Upstream>> {
+        self.upstreams.get(provider)
+    }
+}
+
+/// `frame-ancestors` sources: the configured origins, or `'none'`.
+fn content_security_policy(frame_ancestors: &[String]) -> String {
+    let ancestors = if frame_ancestors.is_empty() { "'none'".to_owned() } else { frame_ancestors.join(" ") };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors {ancestors}"
+    )
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let allowed: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok()).collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(allowed))
+        .allow_methods([Method::GET, Method::PATCH, Method::PUT])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(600))
+}
+
+/// One log line per request: method, path, status, time. Never headers, query or bodies.
+async fn log_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    tracing::info!(%method, path = %path, status = response.status().as_u16(), elapsed_us = started.elapsed().as_micros() as u64, "request");
+    response
+}
+
+pub fn build(settings: &Settings, sandbox: Option<Arc<SandboxState>>) -> Result<(Router, Arc<AppState>), String> {
+    let mut upstreams = HashMap::new();
+    for upstream in &settings.upstreams {
+        let client = Upstream::new(upstream.clone(), settings.timeouts.connect(), settings.timeouts.total())?;
+        upstreams.insert(upstream.provider.clone(), Arc::new(client));
+    }
+    let limits = &settings.rate_limit;
+    let state = Arc::new(AppState {
+        session_key: SessionKey::new(&settings.session_secret),
+        upstreams,
+        sandbox,
+        session_limiter: Limiter::new(limits.per_session_per_minute, limits.per_session_burst),
+        ip_limiter: Limiter::new(limits.per_ip_per_minute, limits.per_ip_burst),
+    });
+
+    let mut pages = ServeDir::new(&settings.dist_dir).precompressed_br().precompressed_gzip();
+    let static_files: Router = match &settings.www_dir {
+        Some(www) if www.is_dir() => Router::new().fallback_service(pages.fallback(ServeDir::new(www))),
+        _ => {
+            pages = pages.append_index_html_on_directories(true);
+            Router::new().fallback_service(pages)
+        }
+    };
+
+    let csp = HeaderValue::from_str(&content_security_policy(&settings.frame_ancestors))
+        .map_err(|_| "frame_ancestors holds characters not allowed in a header".to_owned())?;
+    let router = Router::new()
+        .merge(routes::customer::router())
+        .merge(routes::demo::router())
+        .route("/openapi.json", get(routes::openapi::document))
+        .route("/healthz", get(|| async { "ok" }))
+        .with_state(state.clone())
+        .merge(static_files)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(cors(&settings.cors_origins))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(middleware::from_fn(log_request));
+    Ok((router, state))
+}
+
+/// A running proxy; dropping `shutdown` (or sending on it) stops it gracefully.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub state: Arc<AppState>,
+    pub shutdown: Option<oneshot::Sender<()>>,
+    pub task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting connections and waits for in-flight requests to finish.
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        let _ = self.task.await;
+    }
+}
+
+/// Binds and serves until `stop` (or until `until` completes, e.g. SIGTERM).
+pub async fn start(
+    settings: &Settings,
+    sandbox: Option<Arc<SandboxState>>,
+    until: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<Running, String> {
+    let (router, state) = build(settings, sandbox)?;
+    let listener = TcpListener::bind(settings.listen).await.map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let signal = async move {
+            tokio::select! {
+                _ = stopped => {}
+                _ = until => {}
+            }
+            tracing::info!("shutting down: finishing in-flight requests");
+        };
+        let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        if let Err(error) = axum::serve(listener, service).with_graceful_shutdown(signal).await {
+            tracing::error!(%error, "server stopped");
+        }
+    });
+    Ok(Running { addr, state, shutdown: Some(shutdown), task })
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+}

@@ -1,0 +1,196 @@
+//! Command line: `serve` and `mint-session`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{self, Settings};
+use crate::config::{Config, RateLimit, Timeouts};
+use crate::sandbox;
+use crate::session::{self, SessionKey, SANDBOX_SESSION_SECRET};
+
+#[derive(Debug, Parser)]
+#[command(name = "customer-update-proxy", version, about = "Token proxy for the customer-update widget, with an embedded provider sandbox")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the proxy. Without --config: sandbox mode (embedded sandbox, demo customers, demo page).
+    Serve {
+        /// TOML config naming the provider, its base URL and the env vars holding secrets.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Address to listen on (overrides the config; default 127.0.0.1:8787; port 0 = any free port).
+        #[arg(long)]
+        listen: Option<SocketAddr>,
+        /// Folder of the built widget (default ./dist).
+        #[arg(long)]
+        dist: Option<PathBuf>,
+    },
+    /// Print a session token (HS256 JWT) for a customer.
+    MintSession {
+        /// The provider's customer ID (becomes `sub`).
+        #[arg(long)]
+        customer: String,
+        /// spherepay, polygon, bvnk or swipelux.
+        #[arg(long)]
+        provider: String,
+        /// Lifetime, e.g. 90s, 10m, 1h.
+        #[arg(long, default_value = "10m")]
+        ttl: String,
+        /// Origin of the embedding page; the proxy then refuses requests from other origins.
+        #[arg(long)]
+        aud: Option<String>,
+        /// Swipelux: the customer's Sumsub applicant ID (to mint share tokens).
+        #[arg(long)]
+        applicant: Option<String>,
+        /// Config whose `session_secret_env` names the secret (default: the sandbox secret).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+}
+
+const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
+
+/// Exit code for configuration errors (missing env var, unreadable config).
+const CONFIG_ERROR: u8 = 2;
+
+fn load_config(path: &PathBuf) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Serve { config, listen, dist } => serve(config, listen, dist).await,
+        Command::MintSession { customer, provider, ttl, aud, applicant, config } => {
+            let ttl = match session::parse_ttl(&ttl) {
+                Ok(ttl) => ttl,
+                Err(error) => {
+                    eprintln!("error: --ttl {error}");
+                    return ExitCode::from(CONFIG_ERROR);
+                }
+            };
+            let secret = match config {
+                Some(path) => {
+                    let config = match load_config(&path) {
+                        Ok(config) => config,
+                        Err(error) => {
+                            eprintln!("error: {error}");
+                            return ExitCode::from(CONFIG_ERROR);
+                        }
+                    };
+                    match env_var(&config.session_secret_env).filter(|v| !v.is_empty()) {
+                        Some(secret) => secret.into_bytes(),
+                        None => {
+                            eprintln!("error: environment variable {} (session_secret_env) is not set", config.session_secret_env);
+                            return ExitCode::from(CONFIG_ERROR);
+                        }
+                    }
+                }
+                None => {
+                    eprintln!("note: no --config, signing with the sandbox's public dev secret (sandbox mode only)");
+                    SANDBOX_SESSION_SECRET.as_bytes().to_vec()
+                }
+            };
+            match SessionKey::new(&secret).mint(&customer, &provider, ttl, aud, applicant) {
+                Ok(token) => {
+                    println!("{token}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("error: cannot sign: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+async fn serve(config: Option<PathBuf>, listen: Option<SocketAddr>, dist: Option<PathBuf>) -> ExitCode {
+    let default_listen: SocketAddr = DEFAULT_LISTEN.parse().unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8787)));
+    let (settings, sandbox_state) = match config {
+        Some(path) => {
+            let config = match load_config(&path) {
+                Ok(config) => config,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    return ExitCode::from(CONFIG_ERROR);
+                }
+            };
+            let (session_secret, upstream) = match config.resolve(&env_var) {
+                Ok(resolved) => resolved,
+                Err(missing) => {
+                    eprintln!("error: {missing}. Set them and start again; secrets are read from the environment only.");
+                    return ExitCode::from(CONFIG_ERROR);
+                }
+            };
+            let settings = Settings {
+                listen: listen.or(config.listen).unwrap_or(default_listen),
+                session_secret,
+                upstreams: vec![upstream],
+                timeouts: config.timeouts.clone(),
+                rate_limit: config.rate_limit.clone(),
+                cors_origins: config.cors_origins.clone(),
+                frame_ancestors: config.frame_ancestors.clone(),
+                dist_dir: dist.or(config.dist_dir.clone()).unwrap_or_else(|| PathBuf::from("dist")),
+                www_dir: Some(PathBuf::from("www")),
+            };
+            (settings, None)
+        }
+        None => {
+            let handle = match sandbox::start(SocketAddr::from(([127, 0, 0, 1], 0)), sandbox::Options::default()).await {
+                Ok(handle) => handle,
+                Err(error) => {
+                    eprintln!("error: cannot start the sandbox: {error}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let upstreams = ["spherepay", "polygon", "bvnk", "swipelux"]
+                .iter()
+                .filter_map(|provider| handle.upstream(provider))
+                .collect();
+            println!("sandbox providers on {} (admin: {}/__sandbox/stats)", handle.base_url(), handle.base_url());
+            let settings = Settings {
+                listen: listen.unwrap_or(default_listen),
+                session_secret: SANDBOX_SESSION_SECRET.as_bytes().to_vec(),
+                upstreams,
+                timeouts: Timeouts::default(),
+                rate_limit: RateLimit::default(),
+                cors_origins: Vec::new(),
+                frame_ancestors: Vec::new(),
+                dist_dir: dist.unwrap_or_else(|| PathBuf::from("dist")),
+                www_dir: Some(PathBuf::from("www")),
+            };
+            (settings, Some(handle.state.clone()))
+        }
+    };
+    let sandbox_mode = sandbox_state.is_some();
+    let running = match app::start(&settings, sandbox_state, app::shutdown_signal()).await {
+        Ok(running) => running,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if sandbox_mode {
+        println!("customer-update-proxy (sandbox mode) listening on {}", running.url());
+        println!("open {}/ in a browser (demo page; POST /demo/session mints tokens)", running.url());
+        if !settings.dist_dir.is_dir() {
+            println!("note: {} not found: build the widget to get the demo page", settings.dist_dir.display());
+        }
+    } else {
+        println!("customer-update-proxy listening on {}", running.url());
+    }
+    let _ = running.task.await;
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,14 @@
+//! The token proxy between the customer-update widget and a payment provider, and the
+//! embedded sandbox that plays every provider's API.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod hawk;
+pub mod problem;
+pub mod rate_limit;
+pub mod routes;
+pub mod sandbox;
+pub mod session;
+pub mod sumsub;
+pub mod upstream;

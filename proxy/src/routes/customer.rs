@@ -1,0 +1,299 @@
+//! `GET /v1/customer` and the provider's update calls (`PATCH|PUT /v1/customer[/sub-path]`).
+//! The customer and the provider come from the session token only; the body is checked by
+//! core's rules for that provider before anything is sent upstream.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use axum::Router;
+use customer_update_core::providers::{self, check_locks, ProviderSpec, ServerFields, UpdateOp};
+use serde_json::{json, Value};
+
+use super::session_guard::{authenticate, limit_ip};
+use crate::app::AppState;
+use crate::problem::{Kind, Problem};
+use crate::session::Claims;
+use crate::upstream::{Upstream, UpstreamResponse};
+
+/// Keys that would name a customer; the customer is the session's `sub`, nothing else.
+const IDENTITY_KEYS: &[&str] =
+    &["id", "customerId", "customer_id", "customerReference", "reference", "sub", "customer"];
+
+pub fn router() -> Router<Arc<AppState>> {
+    Router::new().route("/v1/customer", any(root)).route("/v1/customer/{*sub_path}", any(sub_path))
+}
+
+async fn root(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    handle(&state, peer, method, uri, headers, String::new(), body).await.unwrap_or_else(IntoResponse::into_response)
+}
+
+async fn sub_path(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    Path(rest): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let sub_path = format!("/{}", rest.trim_end_matches('/'));
+    handle(&state, peer, method, uri, headers, sub_path, body).await.unwrap_or_else(IntoResponse::into_response)
+}
+
+async fn handle(
+    state: &AppState,
+    peer: SocketAddr,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    sub_path: String,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    limit_ip(state, peer)?;
+    let claims = authenticate(state, &headers)?;
+    let (Some(spec), Some(upstream)) = (providers::by_id(&claims.provider), state.upstream(&claims.provider)) else {
+        return Err(Problem::new(Kind::WrongProvider, "This proxy does not serve the provider named in the session."));
+    };
+    if let Some(query) = uri.query().filter(|q| !q.is_empty()) {
+        let name = query.split('&').next().and_then(|p| p.split('=').next()).unwrap_or("");
+        return Err(Problem::new(
+            Kind::QueryNotAllowed,
+            format!("Query parameters are not accepted (got `{}`); the customer comes from the session.", truncate(name)),
+        ));
+    }
+    if method == Method::GET {
+        if !sub_path.is_empty() {
+            return Err(path_not_allowed(spec));
+        }
+        return get_customer(spec, upstream, &claims).await;
+    }
+    let core_method = match method {
+        Method::PATCH => providers::Method::Patch,
+        Method::PUT => providers::Method::Put,
+        _ => return Err(Problem::new(Kind::MethodNotAllowed, "Use GET, PATCH or PUT.")),
+    };
+    let Some(op) = spec.find_op(core_method, &sub_path) else {
+        return Err(path_not_allowed(spec));
+    };
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(Kind::BodyTooLarge, format!("The body must be at most {} bytes.", crate::app::BODY_LIMIT))
+        } else {
+            Problem::new(Kind::MalformedBody, "The body could not be read.")
+        }
+    })?;
+    let body: Value = serde_json::from_slice(&body)
+        .map_err(|_| Problem::new(Kind::MalformedBody, "The body must be a JSON object."))?;
+    refuse_identity_keys(&body)?;
+    update_customer(spec, upstream, op, &claims, peer, body).await
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+fn path_not_allowed(spec: &dyn ProviderSpec) -> Problem {
+    let paths: Vec<String> = spec
+        .operations()
+        .iter()
+        .map(|op| format!("{} /v1/customer{}", op.method.as_str(), op.sub_path))
+        .collect();
+    Problem::new(
+        Kind::PathNotAllowed,
+        format!(
+            "The customer comes from the session, never from the path. This provider offers GET /v1/customer, {}.",
+            paths.join(", ")
+        ),
+    )
+}
+
+fn refuse_identity_keys(body: &Value) -> Result<(), Problem> {
+    let Some(object) = body.as_object() else { return Ok(()) };
+    match IDENTITY_KEYS.iter().find(|key| object.contains_key(**key)) {
+        Some(key) => Err(Problem::new(Kind::CustomerIdInRequest, "The customer comes from the session token.").with_errors(
+            vec![customer_update_core::FieldError::new(
+                customer_update_core::Code::NotEditable,
+                format!("“{key}” cannot be sent: the customer comes from the session."),
+            )
+            .at(format!("/{key}"))],
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A path segment with everything but unreserved characters percent-encoded, so a
+/// customer ID can never add segments or a query to the upstream URL.
+fn encode_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn upstream_path(template: &str, customer: &str) -> String {
+    template.replace("{id}", &encode_segment(customer))
+}
+
+async fn get_customer(spec: &dyn ProviderSpec, upstream: &Upstream, claims: &Claims) -> Result<Response, Problem> {
+    let path = upstream_path(spec.get_path(), &claims.sub);
+    let response = upstream.send(reqwest::Method::GET, &path, None).await.map_err(|f| f.problem())?;
+    relay(spec, response, true)
+}
+
+/// The customer's current record, for locks, kind and merges.
+async fn current_record(spec: &dyn ProviderSpec, upstream: &Upstream, claims: &Claims) -> Result<Value, Response> {
+    let path = upstream_path(spec.get_path(), &claims.sub);
+    let response = upstream.send(reqwest::Method::GET, &path, None).await.map_err(|f| f.problem().into_response())?;
+    if !response.status.is_success() {
+        return Err(relay(spec, response, false).unwrap_or_else(IntoResponse::into_response));
+    }
+    serde_json::from_slice(&response.body).map_err(|_| crate::upstream::Failure::Malformed.problem().into_response())
+}
+
+async fn update_customer(
+    spec: &dyn ProviderSpec,
+    upstream: &Upstream,
+    op: &UpdateOp,
+    claims: &Claims,
+    peer: SocketAddr,
+    body: Value,
+) -> Result<Response, Problem> {
+    let mut checked = spec.check_update(op, &body, providers::clock_today()).map_err(|rejection| {
+        let kind = if rejection.status() == 400 { Kind::UnknownField } else { Kind::Validation };
+        let detail = match kind {
+            Kind::UnknownField => "The body has a field this form may not send, or a value of the wrong type.",
+            _ => "Some fields need attention; see errors[].",
+        };
+        Problem::new(kind, detail).with_errors(rejection.into_errors())
+    })?;
+
+    // The current record decides the customer kind, the locks and (BVNK associates) the merge.
+    let current = match current_record(spec, upstream, claims).await {
+        Ok(current) => current,
+        Err(response) => return Ok(response),
+    };
+    if let Some(kind) = spec.customer_kind(&current) {
+        if !op.kinds.contains(&kind) {
+            return Err(Problem::new(Kind::WrongOperation, format!("`{}` is not available for this customer.", op.id)));
+        }
+    }
+    let locked = check_locks(&checked, &spec.form_state(&current).locked);
+    if !locked.is_empty() {
+        return Err(Problem::new(Kind::Validation, "Some fields can no longer be changed.").with_errors(locked));
+    }
+    if op.needs_current {
+        checked = spec.merge_upstream(op, checked, &current).map_err(|rejection| {
+            Problem::new(Kind::Validation, "Some fields need attention; see errors[].").with_errors(rejection.into_errors())
+        })?;
+    }
+
+    let ip_address = upstream.settings.fill_ip_address.then(|| peer.ip().to_string());
+    let applicant = claims.applicant.as_deref();
+    let share_token = match applicant {
+        Some(applicant) => upstream.share_token(applicant).await.map_err(|f| f.problem())?,
+        None => None,
+    };
+    let minted = share_token.is_some();
+    let mut outgoing = checked.clone();
+    spec.add_server_fields(op, &mut outgoing, &ServerFields { ip_address: ip_address.clone(), share_token });
+
+    let method = match op.method {
+        providers::Method::Patch => reqwest::Method::PATCH,
+        providers::Method::Put => reqwest::Method::PUT,
+    };
+    let path = upstream_path(op.upstream_path, &claims.sub);
+    let mut response = upstream.send(method.clone(), &path, Some(&outgoing)).await.map_err(|f| f.problem())?;
+
+    // A stale Sumsub share token: mint a new one and repeat the update once.
+    if minted && share_token_refused(spec, &response) {
+        tracing::info!(provider = spec.id(), "share token refused as stale; minting a new one and retrying once");
+        let share_token = match applicant {
+            Some(applicant) => upstream.share_token(applicant).await.map_err(|f| f.problem())?,
+            None => None,
+        };
+        let mut outgoing = checked;
+        spec.add_server_fields(op, &mut outgoing, &ServerFields { ip_address, share_token });
+        response = upstream.send(method, &path, Some(&outgoing)).await.map_err(|f| f.problem())?;
+    }
+    tracing::info!(provider = spec.id(), op = op.id, upstream_status = response.status.as_u16(), "update relayed");
+    relay(spec, response, false)
+}
+
+fn share_token_refused(spec: &dyn ProviderSpec, response: &UpstreamResponse) -> bool {
+    response.status.is_client_error()
+        && spec.parse_errors(response.status.as_u16(), &response.body).iter().any(|e| e.pointer == "/shareToken")
+}
+
+/// The provider's answer as the widget gets it: same status, body with what must never
+/// reach a browser removed; GET bodies wrapped with the form state. Failures of the
+/// provider itself (5xx, 429, refused proxy credentials, unreadable body) become problems.
+fn relay(spec: &dyn ProviderSpec, response: UpstreamResponse, wrap_get: bool) -> Result<Response, Problem> {
+    let status = response.status;
+    if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
+        tracing::warn!(provider = spec.id(), status = status.as_u16(), "provider refused the proxy's credentials");
+        return Err(Problem::new(Kind::UpstreamAuth, "The proxy's provider credentials were refused."));
+    }
+    if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+        let wait = response
+            .retry_after
+            .as_ref()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(1);
+        return Err(Problem::new(Kind::UpstreamRateLimited, "The provider asks to slow down. Try again shortly.").retry_after(wait));
+    }
+    if status.is_server_error() {
+        tracing::warn!(provider = spec.id(), status = status.as_u16(), "provider failed");
+        return Err(Problem::new(Kind::UpstreamError, format!("The provider answered {}. Try again.", status.as_u16())));
+    }
+    let status = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
+    let Ok(mut body) = serde_json::from_slice::<Value>(&response.body) else {
+        if status.is_success() {
+            return Err(crate::upstream::Failure::Malformed.problem());
+        }
+        // A non-JSON rejection: keep the status, say what core made of it.
+        let errors = spec.parse_errors(status.as_u16(), &response.body);
+        let mut problem = Problem::new(Kind::UpstreamError, "The provider refused the update.").with_errors(errors);
+        problem.status_override = Some(status);
+        return Err(problem);
+    };
+    spec.redact_response(&mut body);
+    if wrap_get && status.is_success() {
+        let form = spec.form_state(&body);
+        body = json!({"provider": spec.id(), "customer": body, "form": form});
+    }
+    let content_type = if status.is_success() { "application/json" } else { "application/json; charset=utf-8" };
+    let mut out = (status, body.to_string()).into_response();
+    out.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    out.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn customer_ids_cannot_escape_their_path_segment() {
+        assert_eq!(upstream_path("/v1/customers/{id}", "../admin?x=1"), "/v1/customers/..%2Fadmin%3Fx%3D1");
+        assert_eq!(upstream_path("/v2/customer/{id}", "customer_ab12"), "/v2/customer/customer_ab12");
+    }
+}

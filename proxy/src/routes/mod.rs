@@ -1,0 +1,4 @@
+pub mod customer;
+pub mod demo;
+pub mod openapi;
+pub mod session_guard;

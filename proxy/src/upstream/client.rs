@@ -1,0 +1,219 @@
+//! One provider's HTTP client: adds its authentication, bounds every call with the
+//! configured timeouts, and turns transport failures into `Failure`s with a fixed status.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+use super::auth::{self, Credentials, SumsubCredentials};
+use super::polygon_token::{parse_token_response, Token, TokenCache};
+use crate::config::UpstreamSettings;
+use crate::problem::{Kind, Problem};
+use crate::sumsub;
+
+/// What the provider answered.
+#[derive(Debug)]
+pub struct UpstreamResponse {
+    pub status: StatusCode,
+    pub retry_after: Option<HeaderValue>,
+    pub body: Bytes,
+}
+
+/// A call that produced no usable answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    Timeout,
+    Unreachable,
+    /// The proxy's own credentials were refused (token endpoint, Sumsub).
+    Auth,
+    Malformed,
+}
+
+impl Failure {
+    pub fn problem(self) -> Problem {
+        match self {
+            Failure::Timeout => Problem::new(Kind::UpstreamTimeout, "The provider did not answer in time. Try again."),
+            Failure::Unreachable => Problem::new(Kind::UpstreamUnreachable, "The provider could not be reached. Try again."),
+            Failure::Auth => Problem::new(Kind::UpstreamAuth, "The proxy's provider credentials were refused."),
+            Failure::Malformed => Problem::new(Kind::UpstreamMalformed, "The provider's answer could not be read."),
+        }
+    }
+}
+
+fn classify(error: &reqwest::Error) -> Failure {
+    if error.is_timeout() {
+        Failure::Timeout
+    } else {
+        Failure::Unreachable
+    }
+}
+
+pub struct Upstream {
+    pub settings: UpstreamSettings,
+    client: reqwest::Client,
+    polygon: TokenCache,
+    sumsub_mints: AtomicU64,
+}
+
+/// Installs the TLS crypto backend once per process (reqwest is built without a default one).
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+impl Upstream {
+    pub fn new(settings: UpstreamSettings, connect_timeout: Duration, total_timeout: Duration) -> Result<Self, String> {
+        install_crypto_provider();
+        let client = reqwest::Client::builder()
+            .connect_timeout(connect_timeout)
+            .timeout(total_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+        Ok(Self { settings, client, polygon: TokenCache::default(), sumsub_mints: AtomicU64::new(0) })
+    }
+
+    pub fn provider(&self) -> &str {
+        &self.settings.provider
+    }
+
+    /// Polygon token calls made so far.
+    pub fn token_fetches(&self) -> u64 {
+        self.polygon.fetches.load(Ordering::Relaxed)
+    }
+
+    /// Sumsub share tokens minted so far.
+    pub fn share_token_mints(&self) -> u64 {
+        self.sumsub_mints.load(Ordering::Relaxed)
+    }
+
+    /// Sends `method path` (appended to the base URL) with an optional JSON body, with this
+    /// provider's authentication. Polygon: a refused bearer is refreshed once and the call
+    /// repeated once.
+    pub async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> Result<UpstreamResponse, Failure> {
+        let body = body.map(|b| Bytes::from(b.to_string()));
+        if let Credentials::Polygon { .. } = self.settings.credentials {
+            let token = self.polygon_token().await?;
+            let response = self.send_once(&method, path, body.clone(), Some(&token)).await?;
+            if response.status != StatusCode::UNAUTHORIZED {
+                return Ok(response);
+            }
+            tracing::info!(provider = "polygon", "bearer refused; refreshing once and retrying once");
+            self.polygon.invalidate(&token).await;
+            let token = self.polygon_token().await?;
+            return self.send_once(&method, path, body, Some(&token)).await;
+        }
+        self.send_once(&method, path, body, None).await
+    }
+
+    async fn send_once(
+        &self,
+        method: &Method,
+        path: &str,
+        body: Option<Bytes>,
+        bearer: Option<&Token>,
+    ) -> Result<UpstreamResponse, Failure> {
+        let url = reqwest::Url::parse(&format!("{}{}", self.settings.base_url, path)).map_err(|_| Failure::Unreachable)?;
+        let mut headers = HeaderMap::new();
+        headers.insert(reqwest::header::ACCEPT, HeaderValue::from_static("application/json"));
+        auth::static_headers(&self.settings.credentials, &mut headers);
+        if let Some(token) = bearer {
+            if let Some(value) = auth::header_value(&format!("Bearer {}", token.value)) {
+                headers.insert(AUTHORIZATION, value);
+            }
+        }
+        if let Credentials::Bvnk { hawk_id, hawk_key } = &self.settings.credentials {
+            if let Some(value) = auth::hawk_header(hawk_id, hawk_key, method.as_str(), &url, body.as_deref()) {
+                headers.insert(AUTHORIZATION, value);
+            }
+        }
+        let mut request = self.client.request(method.clone(), url).headers(headers);
+        if let Some(body) = body {
+            request = request.header(CONTENT_TYPE, "application/json").body(body);
+        }
+        let started = std::time::Instant::now();
+        let response = request.send().await.map_err(|e| classify(&e))?;
+        let status = response.status();
+        let retry_after = response.headers().get(reqwest::header::RETRY_AFTER).cloned();
+        let body = response.bytes().await.map_err(|e| classify(&e))?;
+        tracing::debug!(provider = %self.settings.provider, %method, status = status.as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "upstream call");
+        Ok(UpstreamResponse { status, retry_after, body })
+    }
+
+    async fn polygon_token(&self) -> Result<Token, Failure> {
+        let Credentials::Polygon { api_key, api_secret } = &self.settings.credentials else {
+            return Err(Failure::Auth);
+        };
+        self.polygon
+            .get(|| async {
+                let url = format!("{}/auth/token", self.settings.base_url);
+                let body = serde_json::json!({"apiKey": api_key, "apiSecret": api_secret});
+                let response = self.client.post(url).json_body(&body).send().await.map_err(|e| classify(&e))?;
+                let status = response.status();
+                let bytes = response.bytes().await.map_err(|e| classify(&e))?;
+                if !status.is_success() {
+                    tracing::warn!(provider = "polygon", status = status.as_u16(), "token call refused");
+                    return Err(if status.is_server_error() { Failure::Unreachable } else { Failure::Auth });
+                }
+                tracing::info!(provider = "polygon", "fetched a new bearer token");
+                parse_token_response(&bytes).ok_or(Failure::Malformed)
+            })
+            .await
+    }
+
+    /// A fresh Sumsub share token for `applicant`, when this is Swipelux with Sumsub
+    /// credentials (`Ok(None)` otherwise).
+    pub async fn share_token(&self, applicant: &str) -> Result<Option<String>, Failure> {
+        match &self.settings.credentials {
+            Credentials::Swipelux { sumsub: Some(sumsub), .. } => self.mint_share_token(sumsub, applicant).await.map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    async fn mint_share_token(&self, sumsub: &SumsubCredentials, applicant: &str) -> Result<String, Failure> {
+        self.sumsub_mints.fetch_add(1, Ordering::Relaxed);
+        let body = serde_json::json!({
+            "applicantId": applicant,
+            "forClientId": sumsub.for_client_id,
+            "ttlInSecs": sumsub.ttl_secs,
+        })
+        .to_string();
+        let url = reqwest::Url::parse(&format!("{}{}", sumsub.base_url.trim_end_matches('/'), sumsub::SHARE_TOKEN_PATH))
+            .map_err(|_| Failure::Unreachable)?;
+        let ts = crate::session::now_secs();
+        let signature = sumsub::signature(sumsub.secret_key.as_bytes(), ts, "POST", url.path(), body.as_bytes());
+        let mut headers = HeaderMap::new();
+        if let Some(value) = auth::header_value(&sumsub.app_token) {
+            headers.insert(sumsub::HEADER_TOKEN, value);
+        }
+        headers.insert(sumsub::HEADER_TS, HeaderValue::from(ts));
+        if let Some(value) = auth::header_value(&signature) {
+            headers.insert(sumsub::HEADER_SIG, value);
+        }
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let response = self.client.post(url).headers(headers).body(body).send().await.map_err(|e| classify(&e))?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(|e| classify(&e))?;
+        if !status.is_success() {
+            tracing::warn!(provider = "sumsub", status = status.as_u16(), "share token call refused");
+            return Err(if status.is_server_error() { Failure::Unreachable } else { Failure::Auth });
+        }
+        let parsed: Value = serde_json::from_slice(&bytes).map_err(|_| Failure::Malformed)?;
+        parsed.get("token").and_then(Value::as_str).map(str::to_owned).ok_or(Failure::Malformed)
+    }
+}
+
+/// reqwest's `json` feature is off (it would pull serde_urlencoded etc.); this is all we need.
+trait JsonBody {
+    fn json_body(self, body: &Value) -> Self;
+}
+
+impl JsonBody for reqwest::RequestBuilder {
+    fn json_body(self, body: &Value) -> Self {
+        self.header(CONTENT_TYPE, "application/json").body(body.to_string())
+    }
+}
