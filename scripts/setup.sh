@@ -9,9 +9,17 @@ cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
-TOOLS_DIR="${CUW_TOOLS_DIR:-$HOME/.cache/customer-update-widget/tools}"
+# The same PATH the other scripts use, so a tool installed on an earlier run is found.
+source scripts/env.sh
 
-log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+log() { if [ -t 1 ]; then printf '\033[1m[setup]\033[0m %s\n' "$*"; else printf '[setup] %s\n' "$*"; fi; }
+
+# Node 20+ runs the e2e tests (Playwright) and npm installs wasm-opt; it is a prerequisite.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "[setup] Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
 
 # wasm target
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
