@@ -14,7 +14,7 @@ pub const MESSAGES: Catalogue = &[
     ("ui.submit", "Guardar cambios"),
     ("ui.sending", "Guardando…"),
     ("ui.saved", "Sus cambios se guardaron. Campos actualizados: {fields}."),
-    ("ui.nothing_changed", "No cambió nada, así que no se envió nada."),
+    ("ui.nothing_changed", "No hizo ningún cambio, así que no se envió nada."),
     ("ui.summary_title", "Hay un problema"),
     ("ui.error_prefix", "Error:"),
     ("ui.optional", "(opcional)"),
