@@ -245,18 +245,20 @@ def examples_file():
         "use customer_update_core::phone;",
         "",
         "/// (typed, default region or \"\", libphonenumber's E.164)",
+        "#[rustfmt::skip]",
         "const EXAMPLES: &[(&str, &str, &str)] = &[",
     ]
     for typed, region, e164 in sorted(rows):
         out.append(f"    ({rust_literal(typed)}, \"{region}\", \"{e164}\"),")
     out += ["];", "", "/// (typed, default region) that are refused on purpose, with the reason.",
-            "const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &["]
+            "#[rustfmt::skip]", "const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &["]
     for (typed, region), why in sorted(KNOWN_DIFFERENCES.items()):
         out.append(f"    ({rust_literal(typed)}, \"{region}\", {rust_literal(why)}),")
     out += [
         "];",
         "",
         "#[test]",
+        "#[rustfmt::skip]",
         "fn libphonenumber_example_numbers_normalise_to_its_e164() {",
         "    let mut wrong = Vec::new();",
         "    for (typed, region, e164) in EXAMPLES {",

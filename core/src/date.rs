@@ -26,7 +26,10 @@ pub struct Date {
 impl Date {
     /// A date from its parts, if it exists on the calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -36,22 +39,39 @@ impl Date {
         if text.is_empty() {
             return Err(FieldError::new(Code::Required, "Enter a date."));
         }
-        let format_error =
-            || FieldError::new(Code::DateInvalidFormat, "Enter the date as YYYY-MM-DD, for example 1990-04-23.");
+        let format_error = || {
+            FieldError::new(
+                Code::DateInvalidFormat,
+                "Enter the date as YYYY-MM-DD, for example 1990-04-23.",
+            )
+        };
         let bytes = text.as_bytes();
         let shape_ok = bytes.len() == 10
-            && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+            && bytes.iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !shape_ok {
             return Err(format_error());
         }
-        let number = |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse::<u16>().ok());
-        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        let number = |range: std::ops::Range<usize>| {
+            text.get(range).and_then(|part| part.parse::<u16>().ok())
+        };
+        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10))
+        else {
             return Err(format_error());
         };
         let month = u8::try_from(month).map_err(|_| format_error())?;
         let day = u8::try_from(day).map_err(|_| format_error())?;
         Date::new(year, month, day).ok_or_else(|| {
-            FieldError::new(Code::DateNotACalendarDate, "This date does not exist on the calendar.").with_param("value", text)
+            FieldError::new(
+                Code::DateNotACalendarDate,
+                "This date does not exist on the calendar.",
+            )
+            .with_param("value", text)
         })
     }
 
@@ -67,7 +87,11 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe.checked_add(era.checked_mul(400)?)? + i64::from(month <= 2);
-        Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
     }
 
     pub fn year(self) -> u16 {
@@ -98,7 +122,7 @@ impl Date {
 }
 
 pub fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 pub fn days_in_month(year: u16, month: u8) -> u8 {
@@ -119,7 +143,10 @@ pub fn parse(input: &str) -> Result<Date, FieldError> {
 /// The date must be today or earlier.
 pub fn not_in_future(date: Date, today: Date) -> Result<Date, FieldError> {
     if date > today {
-        return Err(FieldError::new(Code::DateInFuture, "This date is in the future.").with_param("today", today));
+        return Err(
+            FieldError::new(Code::DateInFuture, "This date is in the future.")
+                .with_param("today", today),
+        );
     }
     Ok(date)
 }
@@ -129,8 +156,11 @@ pub fn not_in_future(date: Date, today: Date) -> Result<Date, FieldError> {
 pub fn check_birth_date(input: &str, today: Date, min_age_years: u16) -> Result<Date, FieldError> {
     let born = not_in_future(Date::parse(input)?, today)?;
     if born.years_until(today) < min_age_years {
-        return Err(FieldError::new(Code::DateTooYoung, format!("You must be at least {min_age_years} years old."))
-            .with_param("min_age", min_age_years));
+        return Err(FieldError::new(
+            Code::DateTooYoung,
+            format!("You must be at least {min_age_years} years old."),
+        )
+        .with_param("min_age", min_age_years));
     }
     Ok(born)
 }

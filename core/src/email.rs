@@ -29,11 +29,17 @@ impl Email {
             return Err(FieldError::new(Code::Required, "Enter an email address."));
         }
         if address.chars().count() > MAX_LEN {
-            return Err(FieldError::new(Code::EmailTooLong, "An email address has at most 254 characters.")
-                .with_param("max", MAX_LEN));
+            return Err(FieldError::new(
+                Code::EmailTooLong,
+                "An email address has at most 254 characters.",
+            )
+            .with_param("max", MAX_LEN));
         }
         let invalid = |why: &str| {
-            FieldError::new(Code::EmailInvalid, format!("Enter an email address like name@example.com ({why})."))
+            FieldError::new(
+                Code::EmailInvalid,
+                format!("Enter an email address like name@example.com ({why})."),
+            )
         };
         let Some((local, domain)) = address.split_once('@') else {
             return Err(invalid("an @ is missing"));
@@ -42,7 +48,9 @@ impl Email {
             return Err(invalid("there is nothing before the @"));
         }
         if let Some(c) = local.chars().find(|c| !is_local_char(*c)) {
-            return Err(invalid("a character before the @ is not allowed").with_param("character", c));
+            return Err(
+                invalid("a character before the @ is not allowed").with_param("character", c)
+            );
         }
         if domain.is_empty() {
             return Err(invalid("there is nothing after the @"));
@@ -70,7 +78,9 @@ fn is_local_char(c: char) -> bool {
 /// Letters, digits and hyphens, 1..=63, not starting or ending with a hyphen.
 fn is_label(label: &str) -> bool {
     (1..=MAX_LABEL_LEN).contains(&label.len())
-        && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && !label.starts_with('-')
         && !label.ends_with('-')
 }

@@ -19,7 +19,11 @@ fn parses_real_calendar_dates() {
     ];
     for (input, (year, month, day)) in cases {
         let parsed = date::parse(input).unwrap();
-        assert_eq!((parsed.year(), parsed.month(), parsed.day()), (*year, *month, *day), "{input}");
+        assert_eq!(
+            (parsed.year(), parsed.month(), parsed.day()),
+            (*year, *month, *day),
+            "{input}"
+        );
     }
 }
 
@@ -50,8 +54,14 @@ fn refuses_other_shapes_and_impossible_dates() {
 fn future_dates_are_refused_today_is_fine() {
     let today = d("2025-06-15");
     assert_eq!(not_in_future(d("2025-06-15"), today), Ok(today));
-    assert_eq!(not_in_future(d("2025-06-16"), today).unwrap_err().code, Code::DateInFuture);
-    assert_eq!(check_birth_date("2030-01-01", today, 0).unwrap_err().code, Code::DateInFuture);
+    assert_eq!(
+        not_in_future(d("2025-06-16"), today).unwrap_err().code,
+        Code::DateInFuture
+    );
+    assert_eq!(
+        check_birth_date("2030-01-01", today, 0).unwrap_err().code,
+        Code::DateInFuture
+    );
 }
 
 #[test]
@@ -94,7 +104,13 @@ fn today_comes_from_the_caller_as_unix_days() {
         (20_254, "2025-06-15"),
     ];
     for (days, expected) in cases {
-        assert_eq!(Date::from_unix_days(*days).map(|d| d.to_string()).as_deref(), Some(*expected), "{days}");
+        assert_eq!(
+            Date::from_unix_days(*days)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some(*expected),
+            "{days}"
+        );
     }
     assert_eq!(Date::from_unix_days(i64::MAX), None);
     assert_eq!(Date::from_unix_days(i64::MIN), None);
@@ -104,8 +120,14 @@ fn today_comes_from_the_caller_as_unix_days() {
 #[test]
 fn serialises_as_the_iso_string() {
     let date = d("2001-01-31");
-    assert_eq!(serde_json::to_value(date).unwrap(), serde_json::json!("2001-01-31"));
-    assert_eq!(serde_json::from_value::<Date>(serde_json::json!("2001-01-31")).unwrap(), date);
+    assert_eq!(
+        serde_json::to_value(date).unwrap(),
+        serde_json::json!("2001-01-31")
+    );
+    assert_eq!(
+        serde_json::from_value::<Date>(serde_json::json!("2001-01-31")).unwrap(),
+        date
+    );
     assert!(serde_json::from_value::<Date>(serde_json::json!("2001-02-30")).is_err());
     assert!(d("1999-12-31") < d("2000-01-01"));
 }

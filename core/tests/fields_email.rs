@@ -10,7 +10,10 @@ fn accepts_valid_addresses_and_trims_them() {
         ("  Name.Surname@Example.COM \n", "Name.Surname@Example.COM"),
         ("a+tag@sub.example.co.uk", "a+tag@sub.example.co.uk"),
         ("o'brien@example.ie", "o'brien@example.ie"),
-        ("!#$%&'*+/=?^_`{|}~-@example.com", "!#$%&'*+/=?^_`{|}~-@example.com"),
+        (
+            "!#$%&'*+/=?^_`{|}~-@example.com",
+            "!#$%&'*+/=?^_`{|}~-@example.com",
+        ),
         // The HTML syntax allows a single-label domain and dots anywhere in the local part.
         ("admin@localhost", "admin@localhost"),
         (".a..b.@example.com", ".a..b.@example.com"),
@@ -56,7 +59,13 @@ fn refuses_invalid_addresses_with_a_code() {
 
 #[test]
 fn length_limit_is_254_characters() {
-    let domain = format!("{}.{}.{}.{}", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(50));
+    let domain = format!(
+        "{}.{}.{}.{}",
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(50)
+    );
     let at_limit = format!("{}@{domain}", "x".repeat(254 - 1 - domain.len()));
     assert_eq!(at_limit.len(), 254);
     assert!(email::check(&at_limit).is_ok());
@@ -72,6 +81,9 @@ fn length_limit_is_254_characters() {
 fn email_type_round_trips_through_serde_as_a_string() {
     let address: Email = serde_json::from_value(serde_json::json!(" a@b.co ")).unwrap();
     assert_eq!(address.as_str(), "a@b.co");
-    assert_eq!(serde_json::to_value(&address).unwrap(), serde_json::json!("a@b.co"));
+    assert_eq!(
+        serde_json::to_value(&address).unwrap(),
+        serde_json::json!("a@b.co")
+    );
     assert!(serde_json::from_value::<Email>(serde_json::json!("not an email")).is_err());
 }

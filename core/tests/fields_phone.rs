@@ -33,7 +33,11 @@ fn accepts_what_people_type() {
         ("+800 1234 5678", None, "+80012345678"),
     ];
     for (input, country, expected) in cases {
-        assert_eq!(phone::normalize(input, *country).as_deref(), Ok(*expected), "{input:?} with {country:?}");
+        assert_eq!(
+            phone::normalize(input, *country).as_deref(),
+            Ok(*expected),
+            "{input:?} with {country:?}"
+        );
     }
 }
 
@@ -66,14 +70,20 @@ fn refuses_with_a_specific_code() {
 #[test]
 fn length_errors_tell_the_range() {
     let error = phone::normalize("+1 415 555 012", None).unwrap_err();
-    assert_eq!(error.params.get("calling_code").map(String::as_str), Some("+1"));
+    assert_eq!(
+        error.params.get("calling_code").map(String::as_str),
+        Some("+1")
+    );
     assert_eq!(error.params.get("min").map(String::as_str), Some("10"));
 }
 
 #[test]
 fn docs_example_plus_123456789_is_not_a_possible_number() {
     // "+123456789" from the provider docs: calling code +1 leaves 8 digits, +1 needs 10.
-    assert_eq!(phone::normalize("+123456789", None).unwrap_err().code, Code::PhoneTooShort);
+    assert_eq!(
+        phone::normalize("+123456789", None).unwrap_err().code,
+        Code::PhoneTooShort
+    );
     match classify_stored("+123456789") {
         StoredPhone::NeedsReview { raw, problem } => {
             assert_eq!(raw, "+123456789");
@@ -89,7 +99,9 @@ fn docs_example_plus_123456789_is_not_a_possible_number() {
 #[test]
 fn stored_values_are_classified() {
     assert_eq!(classify_stored(""), StoredPhone::Empty);
-    let StoredPhone::Valid { e164 } = classify_stored("+44 7700 900123") else { panic!("valid") };
+    let StoredPhone::Valid { e164 } = classify_stored("+44 7700 900123") else {
+        panic!("valid")
+    };
     assert_eq!(e164.as_str(), "+447700900123");
 }
 
@@ -98,11 +110,17 @@ fn e164_is_a_typed_value_that_serialises_as_a_string() {
     let number = E164::parse("07700 900123", Some("GB")).unwrap();
     assert_eq!(number.calling_code(), 44);
     assert_eq!(number.national_number(), "7700900123");
-    assert_eq!(serde_json::to_value(&number).unwrap(), serde_json::json!("+447700900123"));
+    assert_eq!(
+        serde_json::to_value(&number).unwrap(),
+        serde_json::json!("+447700900123")
+    );
     let back: E164 = serde_json::from_value(serde_json::json!("+447700900123")).unwrap();
     assert_eq!(back, number);
     assert!(serde_json::from_value::<E164>(serde_json::json!("+123456789")).is_err());
-    assert_eq!("+14155550123".parse::<E164>().unwrap().to_string(), "+14155550123");
+    assert_eq!(
+        "+14155550123".parse::<E164>().unwrap().to_string(),
+        "+14155550123"
+    );
 }
 
 #[test]
@@ -120,7 +138,13 @@ fn calling_codes_for_the_country_picker() {
 #[test]
 fn shared_calling_codes_accept_any_member_regions_length() {
     // +44 7624 …: an Isle of Man mobile, same length rules as GB.
-    assert_eq!(phone::normalize("+44 7624 123456", None).as_deref(), Ok("+447624123456"));
+    assert_eq!(
+        phone::normalize("+44 7624 123456", None).as_deref(),
+        Ok("+447624123456")
+    );
     // +7 7xx: Kazakhstan numbers under Russia's calling code.
-    assert_eq!(phone::normalize("8 701 123 4567", Some("KZ")).as_deref(), Ok("+77011234567"));
+    assert_eq!(
+        phone::normalize("8 701 123 4567", Some("KZ")).as_deref(),
+        Ok("+77011234567")
+    );
 }

@@ -5,6 +5,7 @@
 use customer_update_core::phone;
 
 /// (typed, default region or "", libphonenumber's E.164)
+#[rustfmt::skip]
 const EXAMPLES: &[(&str, &str, &str)] = &[
     ("(0-312) 34567", "LT", "+37031234567"),
     ("(0-612) 34567", "LT", "+37061234567"),
@@ -2136,6 +2137,7 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
 ];
 
 /// (typed, default region) that are refused on purpose, with the reason.
+#[rustfmt::skip]
 const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
     ("+1 310-1234", "", "Canada's 7-digit 310- numbers cannot be dialled as +1 from abroad"),
     ("011 15-2345-6789", "AR", "Argentina's mobile '15' -> '9' rewrite needs the full metadata"),
@@ -2143,6 +2145,7 @@ const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
 ];
 
 #[test]
+#[rustfmt::skip]
 fn libphonenumber_example_numbers_normalise_to_its_e164() {
     let mut wrong = Vec::new();
     for (typed, region, e164) in EXAMPLES {

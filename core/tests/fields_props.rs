@@ -5,15 +5,34 @@
 use customer_update_core::{date, email, phone, tax};
 use proptest::prelude::*;
 
-const COUNTRIES: &[&str] = &["US", "GB", "IT", "BR", "DE", "RU", "BY", "MX", "JP", "AR", "", "ZZ", "gb", "É"];
-const KINDS: &[&str] = &["ssn", "itin", "ein", "tin", "vat", "cpf", "cnpj", "rfc", "curp", "passport", "national_id", "other", "x"];
+const COUNTRIES: &[&str] = &[
+    "US", "GB", "IT", "BR", "DE", "RU", "BY", "MX", "JP", "AR", "", "ZZ", "gb", "É",
+];
+const KINDS: &[&str] = &[
+    "ssn",
+    "itin",
+    "ein",
+    "tin",
+    "vat",
+    "cpf",
+    "cnpj",
+    "rfc",
+    "curp",
+    "passport",
+    "national_id",
+    "other",
+    "x",
+];
 
 fn phone_like() -> impl Strategy<Value = String> {
     "[+＋]?[0-9０-９ ()\\-./]{0,24}"
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 1000, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: 1000,
+        ..ProptestConfig::default()
+    }
 }
 
 proptest! {

@@ -34,7 +34,11 @@ fn valid_numbers_come_back_normalised() {
         ("other", "AR", "20-12345678-3", "20-12345678-3"),
     ];
     for (kind, country, number, expected) in cases {
-        assert_eq!(tax::check(kind, country, number).as_deref(), Ok(*expected), "{kind} {country} {number:?}");
+        assert_eq!(
+            tax::check(kind, country, number).as_deref(),
+            Ok(*expected),
+            "{kind} {country} {number:?}"
+        );
     }
 }
 
@@ -51,7 +55,12 @@ fn invalid_numbers_are_refused_with_a_code() {
         ("ssn", "US", "900-12-3456", Code::TaxInvalidFormat),
         ("ssn", "US", "123-00-4567", Code::TaxInvalidFormat),
         ("ssn", "US", "123-45-0000", Code::TaxInvalidFormat),
-        ("ssn", "BR", "123-45-6789", Code::TaxTypeNotAllowedForCountry),
+        (
+            "ssn",
+            "BR",
+            "123-45-6789",
+            Code::TaxTypeNotAllowedForCountry,
+        ),
         ("itin", "US", "812-70-1234", Code::TaxInvalidFormat),
         ("itin", "US", "912-66-1234", Code::TaxInvalidFormat),
         ("itin", "US", "912-89-1234", Code::TaxInvalidFormat),
@@ -66,7 +75,12 @@ fn invalid_numbers_are_refused_with_a_code() {
         ("cpf", "BR", "111.111.111-11", Code::TaxInvalidFormat),
         ("cpf", "BR", "4507495288", Code::TaxInvalidFormat),
         ("cpf", "BR", "4507495288a", Code::TaxInvalidFormat),
-        ("cpf", "MX", "45074952883", Code::TaxTypeNotAllowedForCountry),
+        (
+            "cpf",
+            "MX",
+            "45074952883",
+            Code::TaxTypeNotAllowedForCountry,
+        ),
         ("cnpj", "BR", "78.587.095/6325-77", Code::TaxCheckDigit),
         ("cnpj", "BR", "00.000.000/0000-00", Code::TaxInvalidFormat),
         ("cnpj", "BR", "12.ABC.345/01DE-3A", Code::TaxInvalidFormat),
@@ -81,7 +95,12 @@ fn invalid_numbers_are_refused_with_a_code() {
         ("curp", "MX", "BOXW311320HNERXN09", Code::TaxInvalidFormat),
         ("curp", "MX", "BOXW310820TNERXN09", Code::TaxInvalidFormat),
         ("curp", "MX", "BOXW310820HNERXN0", Code::TaxInvalidFormat),
-        ("curp", "US", "BOXW310820HNERXN09", Code::TaxTypeNotAllowedForCountry),
+        (
+            "curp",
+            "US",
+            "BOXW310820HNERXN09",
+            Code::TaxTypeNotAllowedForCountry,
+        ),
         ("tin", "DE", "   ", Code::Required),
         ("tin", "DE", long.as_str(), Code::TooLong),
         ("vat", "DE", "DE 123\u{0007}", Code::TaxInvalidFormat),
@@ -98,14 +117,20 @@ fn invalid_numbers_are_refused_with_a_code() {
 #[test]
 fn the_free_form_limit_is_256_characters_not_bytes() {
     let at_limit = "é".repeat(256);
-    assert_eq!(tax::check("other", "FR", &at_limit).as_deref(), Ok(at_limit.as_str()));
+    assert_eq!(
+        tax::check("other", "FR", &at_limit).as_deref(),
+        Ok(at_limit.as_str())
+    );
 }
 
 #[test]
 fn kinds_parse_case_insensitively_and_serialise_snake_case() {
     assert_eq!(TaxIdKind::parse(" National_ID "), Ok(TaxIdKind::NationalId));
     assert_eq!(TaxIdKind::parse("SSN"), Ok(TaxIdKind::Ssn));
-    assert_eq!(serde_json::to_value(TaxIdKind::NationalId).unwrap(), serde_json::json!("national_id"));
+    assert_eq!(
+        serde_json::to_value(TaxIdKind::NationalId).unwrap(),
+        serde_json::json!("national_id")
+    );
     for kind in TaxIdKind::ALL {
         let json = serde_json::to_value(kind).unwrap();
         assert_eq!(json, serde_json::json!(kind.as_str()));
@@ -118,9 +143,20 @@ fn kinds_parse_case_insensitively_and_serialise_snake_case() {
 fn other_needs_a_description() {
     assert!(TaxIdKind::Other.requires_description());
     assert!(!TaxIdKind::Ssn.requires_description());
-    assert_eq!(check_description(TaxIdKind::Other, None).unwrap_err().code, Code::TaxDescriptionRequired);
-    assert_eq!(check_description(TaxIdKind::Other, Some("  ")).unwrap_err().code, Code::TaxDescriptionRequired);
-    assert_eq!(check_description(TaxIdKind::Other, Some(" CUIT ")), Ok(Some("CUIT".to_owned())));
+    assert_eq!(
+        check_description(TaxIdKind::Other, None).unwrap_err().code,
+        Code::TaxDescriptionRequired
+    );
+    assert_eq!(
+        check_description(TaxIdKind::Other, Some("  "))
+            .unwrap_err()
+            .code,
+        Code::TaxDescriptionRequired
+    );
+    assert_eq!(
+        check_description(TaxIdKind::Other, Some(" CUIT ")),
+        Ok(Some("CUIT".to_owned()))
+    );
     assert_eq!(check_description(TaxIdKind::Tin, None), Ok(None));
 }
 
@@ -132,5 +168,14 @@ fn country_picker_offers_the_types_issued_there_first() {
     let br = allowed_kinds_for_country("BR");
     assert_eq!(&br[..2], &[TaxIdKind::Cpf, TaxIdKind::Cnpj]);
     let fr = allowed_kinds_for_country("FR");
-    assert_eq!(fr, vec![TaxIdKind::Tin, TaxIdKind::Vat, TaxIdKind::Passport, TaxIdKind::NationalId, TaxIdKind::Other]);
+    assert_eq!(
+        fr,
+        vec![
+            TaxIdKind::Tin,
+            TaxIdKind::Vat,
+            TaxIdKind::Passport,
+            TaxIdKind::NationalId,
+            TaxIdKind::Other
+        ]
+    );
 }

@@ -33,9 +33,21 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '-' | '.' | '(' | ')' | '/' | '[' | ']' | '~' | '\u{2010}'..='\u{2015}' | '\u{2212}'
-                | '\u{30FC}' | '\u{FF08}' | '\u{FF09}' | '\u{FF0D}' | '\u{FF0E}' | '\u{FF0F}'
-                | '\u{FF3B}' | '\u{FF3D}' | '\u{FF5E}' | '\u{00AD}' | '\u{200B}' | '\u{2060}'
+            '-' | '.' | '(' | ')' | '/' | '[' | ']' | '~' | '\u{2010}'
+                ..='\u{2015}'
+                    | '\u{2212}'
+                    | '\u{30FC}'
+                    | '\u{FF08}'
+                    | '\u{FF09}'
+                    | '\u{FF0D}'
+                    | '\u{FF0E}'
+                    | '\u{FF0F}'
+                    | '\u{FF3B}'
+                    | '\u{FF3D}'
+                    | '\u{FF5E}'
+                    | '\u{00AD}'
+                    | '\u{200B}'
+                    | '\u{2060}'
         )
 }
 
@@ -63,9 +75,27 @@ mod tests {
 
     #[test]
     fn keeps_digits_and_one_leading_plus() {
-        assert_eq!(scan(" +1 (415) 555-0123 "), Ok(Scanned { plus: true, digits: "14155550123".into() }));
-        assert_eq!(scan("＋４４ ７７００"), Ok(Scanned { plus: true, digits: "447700".into() }));
-        assert_eq!(scan("٠١٢"), Ok(Scanned { plus: false, digits: "012".into() }));
+        assert_eq!(
+            scan(" +1 (415) 555-0123 "),
+            Ok(Scanned {
+                plus: true,
+                digits: "14155550123".into()
+            })
+        );
+        assert_eq!(
+            scan("＋４４ ７７００"),
+            Ok(Scanned {
+                plus: true,
+                digits: "447700".into()
+            })
+        );
+        assert_eq!(
+            scan("٠١٢"),
+            Ok(Scanned {
+                plus: false,
+                digits: "012".into()
+            })
+        );
     }
 
     #[test]

@@ -46,23 +46,34 @@ impl CallingCode {
 
     /// Whether a national significant number may start like `nsn` (ASCII digits) does.
     pub fn allows_first_digit(&self, nsn: &str) -> bool {
-        nsn.bytes().next().is_some_and(|b| b.is_ascii_digit() && self.leading & (1 << (b - b'0')) != 0)
+        nsn.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit() && self.leading & (1 << (b - b'0')) != 0)
     }
 
     /// The main region's trunk prefixes ("" for non-geographic codes).
     pub fn trunk(&self) -> &'static str {
-        self.regions.first().and_then(|alpha2| region(alpha2)).map_or("", |r| r.trunk)
+        self.regions
+            .first()
+            .and_then(|alpha2| region(alpha2))
+            .map_or("", |r| r.trunk)
     }
 }
 
 pub fn calling_code_entry(code: u16) -> Option<&'static CallingCode> {
-    CALLING_CODES.binary_search_by_key(&code, |c| c.code).ok().and_then(|i| CALLING_CODES.get(i))
+    CALLING_CODES
+        .binary_search_by_key(&code, |c| c.code)
+        .ok()
+        .and_then(|i| CALLING_CODES.get(i))
 }
 
 /// Case-insensitive alpha-2 lookup.
 pub fn region(alpha2: &str) -> Option<&'static Region> {
     let upper = alpha2.trim().to_ascii_uppercase();
-    REGIONS.binary_search_by(|r| r.alpha2.cmp(upper.as_str())).ok().and_then(|i| REGIONS.get(i))
+    REGIONS
+        .binary_search_by(|r| r.alpha2.cmp(upper.as_str()))
+        .ok()
+        .and_then(|i| REGIONS.get(i))
 }
 
 /// The calling code at the start of `digits` (ASCII), if any: calling codes are prefix-free,

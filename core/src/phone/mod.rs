@@ -11,6 +11,7 @@
 
 mod input;
 mod meta;
+#[rustfmt::skip]
 pub mod table;
 
 use std::fmt;
@@ -69,13 +70,19 @@ impl E164 {
         if scanned.plus {
             return international(&scanned.digits);
         }
-        let default = default_country.filter(|c| !c.trim().is_empty()).and_then(region);
+        let default = default_country
+            .filter(|c| !c.trim().is_empty())
+            .and_then(region);
         // An international prefix typed instead of "+": "00" everywhere, or the country's own.
         if let Some(rest) = scanned.digits.strip_prefix("00") {
             return international(rest);
         }
         match default {
-            Some(home) => match scanned.digits.strip_prefix(home.idd).filter(|_| !home.idd.is_empty()) {
+            Some(home) => match scanned
+                .digits
+                .strip_prefix(home.idd)
+                .filter(|_| !home.idd.is_empty())
+            {
                 Some(rest) => international(rest),
                 None => national(home.code, home.trunk, &scanned.digits),
             },
@@ -154,7 +161,10 @@ pub fn classify_stored(value: &str) -> StoredPhone {
     }
     match E164::parse(value, None) {
         Ok(e164) => StoredPhone::Valid { e164 },
-        Err(problem) => StoredPhone::NeedsReview { raw: value.to_owned(), problem },
+        Err(problem) => StoredPhone::NeedsReview {
+            raw: value.to_owned(),
+            problem,
+        },
     }
 }
 
@@ -193,8 +203,18 @@ fn national(code: u16, trunk: &str, digits: &str) -> Result<E164, FieldError> {
 /// Remove a leading trunk prefix when that gives a national number that fits the code
 /// better. `trunks` lists the region's prefixes longest first, `|`-separated ("80|0|8" in
 /// Belarus). Regions without one (Italy keeps its leading 0) are left untouched.
-fn drop_trunk_prefix<'a>(entry: &CallingCode, trunks: &str, digits: &'a str, typed_nationally: bool) -> &'a str {
-    let stripped = || trunks.split('|').filter(|t| !t.is_empty()).filter_map(|t| digits.strip_prefix(t));
+fn drop_trunk_prefix<'a>(
+    entry: &CallingCode,
+    trunks: &str,
+    digits: &'a str,
+    typed_nationally: bool,
+) -> &'a str {
+    let stripped = || {
+        trunks
+            .split('|')
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| digits.strip_prefix(t))
+    };
     let Some(first) = stripped().next() else {
         return digits;
     };
@@ -207,9 +227,9 @@ fn drop_trunk_prefix<'a>(entry: &CallingCode, trunks: &str, digits: &'a str, typ
         viable
     } else if entry.is_viable(digits) {
         digits
-    } else if let Some(nsn) = stripped()
-        .find(|nsn| typed_nationally && entry.allows_first_digit(nsn) && !entry.allows_first_digit(digits))
-    {
+    } else if let Some(nsn) = stripped().find(|nsn| {
+        typed_nationally && entry.allows_first_digit(nsn) && !entry.allows_first_digit(digits)
+    }) {
         // "07700 9001" in GB: clearly a trunk 0, then too few digits.
         nsn
     } else if let Some(nsn) = stripped().find(|nsn| entry.allows_length(nsn.len())) {
@@ -231,16 +251,28 @@ fn finish(entry: &CallingCode, nsn: &str) -> Result<E164, FieldError> {
             .with_param("max", entry.max_length())
     };
     if code_text.len() + nsn.len() > MAX_E164_DIGITS {
-        return Err(length_error(Code::PhoneTooLong, "A phone number has at most 15 digits."));
+        return Err(length_error(
+            Code::PhoneTooLong,
+            "A phone number has at most 15 digits.",
+        ));
     }
     if !entry.allows_length(nsn.len()) {
         return Err(if nsn.len() < entry.max_length() {
-            length_error(Code::PhoneTooShort, "This phone number is too short for its country.")
+            length_error(
+                Code::PhoneTooShort,
+                "This phone number is too short for its country.",
+            )
         } else {
-            length_error(Code::PhoneTooLong, "This phone number is too long for its country.")
+            length_error(
+                Code::PhoneTooLong,
+                "This phone number is too long for its country.",
+            )
         });
     }
-    Ok(E164 { text: format!("+{code_text}{nsn}"), code: entry.code })
+    Ok(E164 {
+        text: format!("+{code_text}{nsn}"),
+        code: entry.code,
+    })
 }
 
 fn too_short_without_digits() -> FieldError {
@@ -266,7 +298,9 @@ mod tests {
     fn table_comes_from_pinned_libphonenumber() {
         // Regenerating the table from another release must show up here.
         assert_eq!(LIBPHONENUMBER_VERSION, "9.0.43");
-        assert!(table::CALLING_CODES.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(table::CALLING_CODES
+            .windows(2)
+            .all(|w| w[0].code < w[1].code));
         assert!(table::REGIONS.windows(2).all(|w| w[0].alpha2 < w[1].alpha2));
     }
 }

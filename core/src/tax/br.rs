@@ -50,7 +50,10 @@ pub fn cnpj(number: &str) -> Result<String, FieldError> {
         })
         .collect();
     if values.len() != 14 || text.chars().count() != 14 {
-        return Err(format_error(kind, "it has 14 digits, like 12.345.678/0001-95"));
+        return Err(format_error(
+            kind,
+            "it has 14 digits, like 12.345.678/0001-95",
+        ));
     }
     if all_same(&values) {
         return Err(format_error(kind, "it cannot be one digit repeated"));

@@ -58,10 +58,17 @@ impl TaxIdKind {
     /// Case-insensitive, surrounding whitespace ignored.
     pub fn parse(text: &str) -> Result<TaxIdKind, FieldError> {
         let text = text.trim();
-        TaxIdKind::ALL.iter().copied().find(|k| k.as_str().eq_ignore_ascii_case(text)).ok_or_else(|| {
-            FieldError::new(Code::TaxUnknownType, "Choose the type of tax identification number.")
+        TaxIdKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str().eq_ignore_ascii_case(text))
+            .ok_or_else(|| {
+                FieldError::new(
+                    Code::TaxUnknownType,
+                    "Choose the type of tax identification number.",
+                )
                 .with_param("type", text)
-        })
+            })
     }
 
     /// `other` needs a description of what the number is.

@@ -26,10 +26,17 @@ pub fn check(kind: &str, country_alpha2: &str, number: &str) -> Result<String, F
 }
 
 /// [`check`] for an already parsed type.
-pub fn check_number(kind: TaxIdKind, country_alpha2: &str, number: &str) -> Result<String, FieldError> {
+pub fn check_number(
+    kind: TaxIdKind,
+    country_alpha2: &str,
+    number: &str,
+) -> Result<String, FieldError> {
     let number = number.trim();
     if number.is_empty() {
-        return Err(FieldError::new(Code::Required, "Enter the tax identification number."));
+        return Err(FieldError::new(
+            Code::Required,
+            "Enter the tax identification number.",
+        ));
     }
     let country = country_alpha2.trim();
     if let Some(home) = kind.issuing_country() {
@@ -50,15 +57,20 @@ pub fn check_number(kind: TaxIdKind, country_alpha2: &str, number: &str) -> Resu
         TaxIdKind::Cnpj => br::cnpj(number),
         TaxIdKind::Rfc => mx::rfc(number),
         TaxIdKind::Curp => mx::curp(number),
-        TaxIdKind::Tin | TaxIdKind::Vat | TaxIdKind::Passport | TaxIdKind::NationalId | TaxIdKind::Other => {
-            free_form(number)
-        }
+        TaxIdKind::Tin
+        | TaxIdKind::Vat
+        | TaxIdKind::Passport
+        | TaxIdKind::NationalId
+        | TaxIdKind::Other => free_form(number),
     }
 }
 
 /// The description rule, for struct-level use: `other` needs one (1..=256 printable
 /// characters); for the other types it is optional. Ok is the trimmed description.
-pub fn check_description(kind: TaxIdKind, description: Option<&str>) -> Result<Option<String>, FieldError> {
+pub fn check_description(
+    kind: TaxIdKind,
+    description: Option<&str>,
+) -> Result<Option<String>, FieldError> {
     match description.map(str::trim).filter(|d| !d.is_empty()) {
         None if kind.requires_description() => Err(FieldError::new(
             Code::TaxDescriptionRequired,
@@ -72,10 +84,13 @@ pub fn check_description(kind: TaxIdKind, description: Option<&str>) -> Result<O
 /// The types a customer can pick for a country: those issued there, then the generic ones.
 pub fn allowed_kinds_for_country(alpha2: &str) -> Vec<TaxIdKind> {
     let country = alpha2.trim();
-    let issued_here = TaxIdKind::ALL
+    let issued_here = TaxIdKind::ALL.iter().filter(|k| {
+        k.issuing_country()
+            .is_some_and(|home| home.eq_ignore_ascii_case(country))
+    });
+    let generic = TaxIdKind::ALL
         .iter()
-        .filter(|k| k.issuing_country().is_some_and(|home| home.eq_ignore_ascii_case(country)));
-    let generic = TaxIdKind::ALL.iter().filter(|k| k.issuing_country().is_none());
+        .filter(|k| k.issuing_country().is_none());
     issued_here.chain(generic).copied().collect()
 }
 
@@ -83,13 +98,20 @@ pub fn allowed_kinds_for_country(alpha2: &str) -> Vec<TaxIdKind> {
 fn free_form(text: &str) -> Result<String, FieldError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(FieldError::new(Code::Required, "This field cannot be empty."));
+        return Err(FieldError::new(
+            Code::Required,
+            "This field cannot be empty.",
+        ));
     }
     if text.chars().count() > MAX_OTHER_LEN {
-        return Err(FieldError::new(Code::TooLong, "At most 256 characters.").with_param("max", MAX_OTHER_LEN));
+        return Err(FieldError::new(Code::TooLong, "At most 256 characters.")
+            .with_param("max", MAX_OTHER_LEN));
     }
     if text.chars().any(char::is_control) {
-        return Err(FieldError::new(Code::TaxInvalidFormat, "This contains characters that cannot be printed."));
+        return Err(FieldError::new(
+            Code::TaxInvalidFormat,
+            "This contains characters that cannot be printed.",
+        ));
     }
     Ok(text.to_owned())
 }
@@ -97,18 +119,28 @@ fn free_form(text: &str) -> Result<String, FieldError> {
 /// Remove the separators people type between groups (`123.456.789-09`, `12-3456789`) and
 /// upper-case; None when anything else is in the way of the expected characters.
 fn compact(number: &str, separators: &[char]) -> String {
-    number.chars().filter(|c| !separators.contains(c)).flat_map(char::to_uppercase).collect()
+    number
+        .chars()
+        .filter(|c| !separators.contains(c))
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 fn format_error(kind: TaxIdKind, shape: &str) -> FieldError {
-    FieldError::new(Code::TaxInvalidFormat, format!("This is not a valid {}: {shape}.", kind.label()))
-        .with_param("type", kind.as_str())
+    FieldError::new(
+        Code::TaxInvalidFormat,
+        format!("This is not a valid {}: {shape}.", kind.label()),
+    )
+    .with_param("type", kind.as_str())
 }
 
 fn check_digit_error(kind: TaxIdKind) -> FieldError {
     FieldError::new(
         Code::TaxCheckDigit,
-        format!("This {} has a typing mistake: its check digits do not match.", kind.label()),
+        format!(
+            "This {} has a typing mistake: its check digits do not match.",
+            kind.label()
+        ),
     )
     .with_param("type", kind.as_str())
 }

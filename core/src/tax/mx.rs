@@ -9,7 +9,9 @@ use crate::FieldError;
 /// `YYMMDD` digits forming a real date in 19YY or 20YY.
 fn is_yymmdd(chars: &[char]) -> bool {
     let digits: Vec<u32> = chars.iter().map_while(|c| c.to_digit(10)).collect();
-    let [y1, y2, m1, m2, d1, d2] = digits[..] else { return false };
+    let [y1, y2, m1, m2, d1, d2] = digits[..] else {
+        return false;
+    };
     let (yy, month, day) = (y1 * 10 + y2, m1 * 10 + m2, d1 * 10 + d2);
     // 20YY is a leap year whenever 19YY is, and also for YY = 00.
     let year = 2000 + yy as u16;
@@ -40,15 +42,19 @@ pub fn rfc(number: &str) -> Result<String, FieldError> {
         return Err(format_error(kind, shape));
     }
     if !is_yymmdd(date) {
-        return Err(format_error(kind, "the date inside it (YYMMDD) does not exist"));
+        return Err(format_error(
+            kind,
+            "the date inside it (YYMMDD) does not exist",
+        ));
     }
     Ok(text)
 }
 
 /// Two-letter codes of the 32 states, plus NE (born abroad).
 const CURP_STATES: [&str; 33] = [
-    "AS", "BC", "BS", "CC", "CL", "CM", "CS", "CH", "DF", "DG", "GT", "GR", "HG", "JC", "MC", "MN", "MS", "NT",
-    "NL", "OC", "PL", "QT", "QR", "SP", "SL", "SR", "TC", "TS", "TL", "VZ", "YN", "ZS", "NE",
+    "AS", "BC", "BS", "CC", "CL", "CM", "CS", "CH", "DF", "DG", "GT", "GR", "HG", "JC", "MC", "MN",
+    "MS", "NT", "NL", "OC", "PL", "QT", "QR", "SP", "SL", "SR", "TC", "TS", "TL", "VZ", "YN", "ZS",
+    "NE",
 ];
 
 fn is_consonant(c: char) -> bool {
@@ -73,7 +79,8 @@ pub fn curp(number: &str) -> Result<String, FieldError> {
     let text = compact(number, &[' ', '-']);
     let chars: Vec<char> = text.chars().collect();
     let shape_error = || format_error(kind, "18 characters like GOMC850124HDFRRR09");
-    let &[n1, n2, n3, n4, ref d @ .., sex, s1, s2, c1, c2, c3, century, check] = chars.as_slice() else {
+    let &[n1, n2, n3, n4, ref d @ .., sex, s1, s2, c1, c2, c3, century, check] = chars.as_slice()
+    else {
         return Err(shape_error());
     };
     if d.len() != 6 {
@@ -92,7 +99,10 @@ pub fn curp(number: &str) -> Result<String, FieldError> {
         return Err(shape_error());
     }
     if !is_yymmdd(d) {
-        return Err(format_error(kind, "the date inside it (YYMMDD) does not exist"));
+        return Err(format_error(
+            kind,
+            "the date inside it (YYMMDD) does not exist",
+        ));
     }
     if curp_check_digit(&chars) != check.to_digit(10) {
         return Err(check_digit_error(kind));

@@ -27,8 +27,13 @@ fn text_of(digits: &[u8; 9]) -> String {
 /// Area 001-665, 667-899; group 01-99; serial 0001-9999 (SSA rules since 2011).
 pub fn ssn(number: &str) -> Result<String, FieldError> {
     let kind = TaxIdKind::Ssn;
-    let digits = nine_digits(number).ok_or_else(|| format_error(kind, "it has 9 digits, like 123-45-6789"))?;
-    let (area, group, serial) = (number_of(&digits[..3]), number_of(&digits[3..5]), number_of(&digits[5..]));
+    let digits = nine_digits(number)
+        .ok_or_else(|| format_error(kind, "it has 9 digits, like 123-45-6789"))?;
+    let (area, group, serial) = (
+        number_of(&digits[..3]),
+        number_of(&digits[3..5]),
+        number_of(&digits[5..]),
+    );
     if area == 0 || area == 666 || area >= 900 {
         return Err(format_error(kind, "it cannot start with 000, 666 or 9"));
     }
@@ -44,13 +49,17 @@ pub fn ssn(number: &str) -> Result<String, FieldError> {
 /// 9xx-GG-xxxx with GG in the IRS ranges 50-65, 70-88, 90-92, 94-99.
 pub fn itin(number: &str) -> Result<String, FieldError> {
     let kind = TaxIdKind::Itin;
-    let digits = nine_digits(number).ok_or_else(|| format_error(kind, "it has 9 digits, like 912-70-1234"))?;
+    let digits = nine_digits(number)
+        .ok_or_else(|| format_error(kind, "it has 9 digits, like 912-70-1234"))?;
     if digits[0] != 9 {
         return Err(format_error(kind, "it starts with 9"));
     }
     let group = number_of(&digits[3..5]);
     if !matches!(group, 50..=65 | 70..=88 | 90..=92 | 94..=99) {
-        return Err(format_error(kind, "its 4th and 5th digits are 50-65, 70-88, 90-92 or 94-99"));
+        return Err(format_error(
+            kind,
+            "its 4th and 5th digits are 50-65, 70-88, 90-92 or 94-99",
+        ));
     }
     Ok(text_of(&digits))
 }
@@ -63,9 +72,13 @@ fn ein_prefix_in_use(prefix: u32) -> bool {
 
 pub fn ein(number: &str) -> Result<String, FieldError> {
     let kind = TaxIdKind::Ein;
-    let digits = nine_digits(number).ok_or_else(|| format_error(kind, "it has 9 digits, like 12-3456789"))?;
+    let digits = nine_digits(number)
+        .ok_or_else(|| format_error(kind, "it has 9 digits, like 12-3456789"))?;
     if !ein_prefix_in_use(number_of(&digits[..2])) {
-        return Err(format_error(kind, "its first two digits are not a prefix the IRS uses"));
+        return Err(format_error(
+            kind,
+            "its first two digits are not a prefix the IRS uses",
+        ));
     }
     Ok(text_of(&digits))
 }
