@@ -1,0 +1,156 @@
+//! The widget's root: check the settings, load the customer, then show the form.
+//! A load that fails offers a retry; a 401 tells the host (`session-expired`).
+
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use customer_update_core::providers::{self, CustomerKind, ProviderSpec, UpdateOp};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+use crate::form::form_view;
+use crate::form::status::status_text;
+use crate::host;
+use crate::i18n::Messages;
+use crate::model::prefill;
+use crate::model::state::{Form, Settings, Status};
+use crate::transport::{HttpRequest, Method, Transport};
+
+/// What the host gives the widget.
+#[derive(Clone)]
+pub struct Options {
+    pub provider: String,
+    pub endpoint: String,
+    pub session_token: String,
+    pub messages: Messages,
+    pub transport: Rc<dyn Transport>,
+}
+
+#[derive(Clone, Copy)]
+enum Load {
+    Loading,
+    Failed,
+    SessionExpired,
+    Ready(Form),
+}
+
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+/// The settings problem to show instead of a form, if any.
+fn misconfiguration(options: &Options) -> Option<String> {
+    let m = &options.messages;
+    let problem = if options.provider.trim().is_empty() {
+        m.format1("ui.missing_setting", "name", "provider")
+    } else if providers::by_id(options.provider.trim()).is_none() {
+        m.format1("ui.unknown_provider", "provider", options.provider.trim())
+    } else if options.endpoint.trim().is_empty() {
+        m.format1("ui.missing_setting", "name", "endpoint")
+    } else {
+        return None;
+    };
+    Some(m.format1("ui.misconfigured", "problem", &problem))
+}
+
+/// The update the form submits for this customer: the first operation for its kind.
+fn form_op(provider: &'static dyn ProviderSpec, kind: Option<CustomerKind>, op: Option<&str>) -> Option<&'static UpdateOp> {
+    op.and_then(|id| provider.op(id)).or_else(|| {
+        let kind = kind.unwrap_or(CustomerKind::Individual);
+        provider.operations().iter().find(|op| op.kinds.contains(&kind))
+    })
+}
+
+pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoView {
+    if let Some(problem) = misconfiguration(&options) {
+        return view! { <div class="cuw-root"><p class="cuw-status cuw-status--problem" role="status">{problem}</p></div> }.into_any();
+    }
+    let Some(provider) = providers::by_id(options.provider.trim()) else { return ().into_any() };
+    let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
+    let load = RwSignal::new(Load::Loading);
+    let options = StoredValue::new_local(options);
+    let host_element = StoredValue::new_local(host_element);
+
+    let start_load = move || {
+        load.set(Load::Loading);
+        let (request, transport) = options.with_value(|o| {
+            (
+                HttpRequest { method: Method::Get, url: o.endpoint.clone(), session_token: o.session_token.clone(), body: None },
+                o.transport.clone(),
+            )
+        });
+        let reply = transport.send(request);
+        spawn_local(async move {
+            let outcome = reply.await;
+            if load.try_get_untracked().is_none() {
+                return; // unmounted meanwhile
+            }
+            let state = match outcome {
+                Ok(response) if response.status == 401 => {
+                    host_element.with_value(|h| host::dispatch(h, host::SESSION_EXPIRED, &JsValue::NULL));
+                    load.set(Load::SessionExpired);
+                    return;
+                }
+                Ok(response) if response.status == 200 => prefill::form_state(provider, &response.body),
+                _ => None,
+            };
+            let Some(state) = state else {
+                load.set(Load::Failed);
+                return;
+            };
+            let Some(op) = form_op(provider, state.kind, state.op) else {
+                load.set(Load::Failed);
+                return;
+            };
+            let settings = options.with_value(|o| Settings {
+                provider,
+                op,
+                endpoint: o.endpoint.clone(),
+                session_token: o.session_token.clone(),
+                messages: o.messages.clone(),
+                id_prefix: format!("cuw{instance}"),
+            });
+            let form = Form::new(settings, &state, options.with_value(|o| o.transport.clone()), host_element.get_value());
+            load.set(Load::Ready(form));
+        });
+    };
+    start_load();
+
+    let text = move |key: &str| options.with_value(|o| o.messages.text(key));
+    let lang = options.with_value(|o| o.messages.lang().tag());
+    view! {
+        <div class="cuw-root" lang=lang data-provider=provider.id()>
+            <h2 class="cuw-title">{text("ui.title")}</h2>
+            <div class="cuw-status" class:cuw-status--problem=move || live_problem(load) role="status" aria-live="polite" data-cuw-status="">
+                {move || live_text(load, text)}
+            </div>
+            {move || match load.get() {
+                Load::Ready(form) => form_view(form).into_any(),
+                Load::Failed => view! {
+                    <button type="button" class="cuw-button cuw-button--secondary" data-cuw-retry="" on:click=move |_| start_load()>
+                        {text("ui.retry")}
+                    </button>
+                }.into_any(),
+                Load::Loading | Load::SessionExpired => ().into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// The one polite live region's text: loading, then whatever the form reports.
+fn live_text(load: RwSignal<Load>, text: impl Fn(&str) -> String) -> String {
+    match load.get() {
+        Load::Loading => text("ui.loading"),
+        Load::Failed => text("ui.load_failed"),
+        Load::SessionExpired => text("ui.session_expired"),
+        Load::Ready(form) => form.status.with(|status| status_text(form, status)),
+    }
+}
+
+fn live_problem(load: RwSignal<Load>) -> bool {
+    match load.get() {
+        Load::Loading => false,
+        Load::Failed | Load::SessionExpired => true,
+        Load::Ready(form) => matches!(form.status.get(), Status::Failed(_) | Status::SessionExpired | Status::Rejected),
+    }
+}

@@ -1,0 +1,321 @@
+//! One field: label, hint, error, control. GOV.UK order (label → hint → error → input),
+//! `aria-describedby` naming the hint and the error, `aria-invalid` while it has one.
+
+use customer_update_core::address::{self, Field as AddressField};
+use customer_update_core::country::Lang;
+use customer_update_core::providers::{InputKind, Lock};
+use leptos::prelude::*;
+
+use super::options;
+use crate::model::pointer;
+use crate::model::state::{Field, Form};
+
+/// The address role a field plays next to a country picker, for labels and required-ness
+/// that follow the chosen country. Core's profile says state/postal by input kind; the
+/// city is the `city` key (a thin mapping, see the report).
+fn address_role(field: &Field) -> Option<AddressField> {
+    match field.spec.input {
+        InputKind::State => Some(AddressField::State),
+        InputKind::Postal => Some(AddressField::PostalCode),
+        _ if field.spec.pointer.ends_with("/city") => Some(AddressField::City),
+        _ => None,
+    }
+}
+
+/// The country code chosen in the same object as `field` (its address), if any.
+fn sibling_country(form: Form, field: &Field) -> Option<RwSignal<String>> {
+    let parent = pointer::parent(field.spec.pointer).to_owned();
+    form.fields.with_value(|fields| {
+        fields
+            .iter()
+            .find(|f| f.spec.input == InputKind::Country && pointer::parent(f.spec.pointer) == parent)
+            .map(|f| f.value)
+    })
+}
+
+pub fn field_view(form: Form, index: usize) -> impl IntoView {
+    let field = form.field(index)?;
+    if field.spec.input == InputKind::CountryName {
+        return None;
+    }
+    let messages = form.messages();
+    let id = field.id.clone();
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let preview_id = format!("{id}-preview");
+    let country = sibling_country(form, &field);
+    let role = address_role(&field);
+    let rules = move || country.and_then(|c| address::rules(&c.get()));
+
+    let label_key = field.spec.label;
+    let label = {
+        let messages = messages.clone();
+        move || match (role, rules()) {
+            (Some(AddressField::State), Some(r)) => messages.text(&format!("address.state.{}", r.state_kind().as_str())),
+            (Some(AddressField::PostalCode), Some(r)) => messages.text(&format!("address.postal.{}", r.postal_kind().as_str())),
+            (Some(AddressField::City), Some(r)) => messages.text(&format!("address.locality.{}", r.locality_kind().as_str())),
+            _ => messages.text(label_key),
+        }
+    };
+    let spec_required = field.spec.required;
+    let required = move || match (role, rules()) {
+        (Some(role), Some(r)) => r.requires(role),
+        _ => spec_required,
+    };
+    let optional_text = messages.text("ui.optional");
+    let optional = move || (!required()).then(|| view! { <span class="cuw-optional">" " {optional_text.clone()}</span> });
+
+    let hint = hint_text(&form, &field);
+    let has_hint = hint.is_some();
+    let error = move || form.error_for(index).map(|e| form.messages().error(&e));
+    let invalid = Signal::derive(move || error().is_some());
+    let is_tel = field.spec.input == InputKind::Tel;
+    let described_by = {
+        let (hint_id, error_id, preview_id) = (hint_id.clone(), error_id.clone(), preview_id.clone());
+        Signal::derive(move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if is_tel {
+                ids.push(preview_id.clone());
+            }
+            if invalid.get() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        })
+    };
+    let error_prefix = messages.text("ui.error_prefix");
+    let is_checkbox = field.spec.input == InputKind::Checkbox;
+    let control = control_view(form, index, &field, invalid, described_by, rules, preview_id);
+    let pointer_attr = field.spec.pointer;
+
+    Some(view! {
+        <div class="cuw-field" class:cuw-field--error=move || invalid.get() class:cuw-field--checkbox=is_checkbox data-field=pointer_attr>
+            {(!is_checkbox).then(|| view! { <label class="cuw-label" for=id.clone()>{label.clone()} {optional.clone()}</label> })}
+            {hint.map(|text| view! { <p class="cuw-hint" id=hint_id>{text}</p> })}
+            <p class="cuw-error" id=error_id hidden=move || !invalid.get()>
+                <span class="cuw-visually-hidden">{error_prefix} " "</span>
+                {error}
+            </p>
+            {control}
+            {is_checkbox.then(|| view! { <label class="cuw-label cuw-label--checkbox" for=id>{label} {optional}</label> })}
+        </div>
+    })
+}
+
+fn hint_text(form: &Form, field: &Field) -> Option<String> {
+    if field.locked {
+        return Some(match field.spec.lock {
+            Lock::AfterKycSubmitted | Lock::Never => form.text("ui.locked.after_kyc"),
+        });
+    }
+    if field.write_only {
+        return Some(form.text("ui.write_only"));
+    }
+    let key = format!("hint.{}", field.spec.label.trim_start_matches("field."));
+    form.messages().get(&key).map(str::to_owned)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn control_view(
+    form: Form,
+    index: usize,
+    field: &Field,
+    invalid: Signal<bool>,
+    described_by: Signal<Option<String>>,
+    rules: impl Fn() -> Option<&'static address::AddressRules> + Copy + Send + Sync + 'static,
+    preview_id: String,
+) -> AnyView {
+    let id = field.id.clone();
+    let name = field.spec.pointer;
+    let value = field.value;
+    let locked = field.locked;
+    let autocomplete = (!field.spec.autocomplete.is_empty()).then_some(field.spec.autocomplete);
+    let on_edit = move |text: String| {
+        value.set(text);
+        if let Some(f) = form.field(index) {
+            f.edited.set(true);
+        }
+        form.server_errors.update(|errors| errors.retain(|(i, _)| *i != Some(index)));
+    };
+    let on_blur = move |_| {
+        if let Some(f) = form.field(index) {
+            if f.edited.get_untracked() {
+                f.touched.set(true);
+            }
+        }
+    };
+    // A committed choice (select, checkbox) counts as leaving the field.
+    let on_choose = move |text: String| {
+        on_edit(text);
+        if let Some(f) = form.field(index) {
+            f.touched.set(true);
+        }
+    };
+    let aria_invalid = move || invalid.get().then_some("true");
+    let lang = form.messages().lang();
+
+    match field.spec.input {
+        InputKind::Country | InputKind::Select => {
+            let choices = if field.spec.input == InputKind::Country {
+                let form_of_codes = form.settings.with_value(|s| s.provider.profile().country_form);
+                options::countries(lang, form_of_codes)
+            } else {
+                field.spec.options.iter().map(|o| ((*o).to_owned(), form.text(&format!("option.{o}")))).collect()
+            };
+            select_view(form, id, name, autocomplete, value, locked, choices, aria_invalid, described_by, on_choose).into_any()
+        }
+        InputKind::State => {
+            // A list where the country has one, free text elsewhere; rebuilt when the country changes.
+            (move || {
+                let states = rules().map(|r| r.states()).unwrap_or_default();
+                if states.is_empty() {
+                    text_input(id.clone(), name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur)
+                } else {
+                    let choices = states.iter().map(|s| (s.key().to_owned(), s.name().to_owned())).collect();
+                    select_view(form, id.clone(), name, autocomplete, value, locked, choices, aria_invalid, described_by, on_choose)
+                }
+            })
+            .into_any()
+        }
+        InputKind::Checkbox => view! {
+            <input class="cuw-checkbox" type="checkbox" id=id name=name
+                prop:checked=move || value.get() == "true"
+                disabled=locked
+                aria-invalid=aria_invalid aria-describedby=move || described_by.get()
+                on:change=move |ev| on_choose(if event_target_checked(&ev) { "true".into() } else { String::new() }) />
+        }
+        .into_any(),
+        InputKind::Tel => phone_view(form, index, field, id, preview_id, aria_invalid, described_by, on_edit, on_blur, lang).into_any(),
+        InputKind::Email => text_input(id, name, "email", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur).into_any(),
+        InputKind::Date => {
+            let input = text_input(id, name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur);
+            input.into_any()
+        }
+        InputKind::Postal => {
+            let postal = text_input(id, name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur);
+            postal.into_any()
+        }
+        InputKind::Text | InputKind::CountryName => {
+            text_input(id, name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur).into_any()
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_input(
+    id: String,
+    name: &'static str,
+    kind: &'static str,
+    autocomplete: Option<&'static str>,
+    value: RwSignal<String>,
+    locked: bool,
+    aria_invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+    described_by: Signal<Option<String>>,
+    on_edit: impl Fn(String) + Copy + Send + Sync + 'static,
+    on_blur: impl Fn(web_sys::FocusEvent) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    view! {
+        <input class="cuw-input" type=kind id=id name=name autocomplete=autocomplete
+            prop:value=move || value.get()
+            readonly=locked aria-readonly=locked.then_some("true")
+            aria-invalid=aria_invalid aria-describedby=move || described_by.get()
+            on:input=move |ev| on_edit(event_target_value(&ev))
+            on:blur=on_blur />
+    }
+    .into_any()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn select_view(
+    form: Form,
+    id: String,
+    name: &'static str,
+    autocomplete: Option<&'static str>,
+    value: RwSignal<String>,
+    locked: bool,
+    choices: Vec<(String, String)>,
+    aria_invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+    described_by: Signal<Option<String>>,
+    on_choose: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let placeholder = form.text("ui.choose");
+    // A stored value that is not in the list (old data) stays selectable, not silently lost.
+    let current = value.get_untracked();
+    let extra = (!current.is_empty() && !choices.iter().any(|(code, _)| *code == current)).then(|| current.clone());
+    view! {
+        <select class="cuw-select" id=id name=name autocomplete=autocomplete disabled=locked
+            aria-invalid=aria_invalid aria-describedby=move || described_by.get()
+            on:change=move |ev| on_choose(event_target_value(&ev))>
+            <option value="" prop:selected=move || value.get().is_empty()>{placeholder}</option>
+            {extra.map(|code| view! { <option value=code.clone() prop:selected=move || value.get() == code>{code.clone()}</option> })}
+            {choices
+                .into_iter()
+                .map(|(code, text)| {
+                    let mine = code.clone();
+                    view! { <option value=code prop:selected=move || value.with(|v| *v == mine)>{text}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+    .into_any()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn phone_view(
+    form: Form,
+    index: usize,
+    field: &Field,
+    id: String,
+    preview_id: String,
+    aria_invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+    described_by: Signal<Option<String>>,
+    on_edit: impl Fn(String) + Copy + Send + Sync + 'static,
+    on_blur: impl Fn(web_sys::FocusEvent) + Copy + Send + Sync + 'static,
+    lang: Lang,
+) -> impl IntoView {
+    let country = field.phone_country;
+    let value = field.value;
+    let locked = field.locked;
+    let country_id = format!("{id}-country");
+    let country_label = form.messages().format1("ui.phone_country", "label", &form.text(field.spec.label));
+    let choices = options::calling_codes(lang);
+    let placeholder = form.text("ui.choose");
+    let preview_text = form.text("ui.phone_preview");
+    let preview = move || {
+        let number = crate::model::body::phone_e164(&value.get(), &country.get())?;
+        Some(crate::i18n::fill(&preview_text, &std::collections::BTreeMap::from([("number".to_owned(), number)])))
+    };
+    let autocomplete = (!field.spec.autocomplete.is_empty()).then_some(field.spec.autocomplete);
+    let name = field.spec.pointer;
+    view! {
+        <div class="cuw-phone">
+            <div class="cuw-phone__country">
+                <label class="cuw-sublabel" for=country_id.clone()>{country_label}</label>
+                <select class="cuw-select" id=country_id autocomplete="tel-country-code" disabled=locked
+                    on:change=move |ev| {
+                        country.set(event_target_value(&ev));
+                        form.server_errors.update(|errors| errors.retain(|(i, _)| *i != Some(index)));
+                    }>
+                    <option value="" prop:selected=move || country.get().is_empty()>{placeholder}</option>
+                    {choices
+                        .into_iter()
+                        .map(|(code, text)| {
+                            let mine = code.clone();
+                            view! { <option value=code prop:selected=move || country.with(|c| *c == mine)>{text}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <input class="cuw-input cuw-phone__number" type="tel" id=id name=name autocomplete=autocomplete
+                prop:value=move || value.get()
+                readonly=locked aria-readonly=locked.then_some("true")
+                aria-invalid=aria_invalid aria-describedby=move || described_by.get()
+                on:input=move |ev| on_edit(event_target_value(&ev))
+                on:blur=on_blur />
+        </div>
+        <p class="cuw-preview" id=preview_id>{preview}</p>
+    }
+}

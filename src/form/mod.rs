@@ -1,0 +1,63 @@
+//! The form view: error summary, sections of fields from the profile, Save, status.
+
+mod field;
+mod options;
+pub mod status;
+pub mod submit;
+mod summary;
+
+use leptos::prelude::*;
+
+use crate::model::pointer;
+use crate::model::state::{Form, Status};
+
+/// Fields grouped by the object they live in (`address`, `personalInformation`…); top-level
+/// fields form the `details` section. Profile order is kept.
+fn sections(form: Form) -> Vec<(String, Vec<usize>)> {
+    let mut sections: Vec<(String, Vec<usize>)> = Vec::new();
+    form.fields.with_value(|fields| {
+        for (index, field) in fields.iter().enumerate() {
+            let nested = field.spec.pointer.trim_start_matches('/').contains('/');
+            let key = if nested { pointer::first_segment(field.spec.pointer) } else { "details" };
+            match sections.iter_mut().find(|(k, _)| k == key) {
+                Some((_, indexes)) => indexes.push(index),
+                None => sections.push((key.to_owned(), vec![index])),
+            }
+        }
+    });
+    sections
+}
+
+pub fn form_view(form: Form) -> impl IntoView {
+    let sending = move || form.status.get() == Status::Sending;
+    let submit_label = form.text("ui.submit");
+    let sending_label = form.text("ui.sending");
+    let label = move || if sending() { sending_label.clone() } else { submit_label.clone() };
+    let sections = sections(form)
+        .into_iter()
+        .map(|(key, indexes)| {
+            let title = form.text(&format!("section.{key}"));
+            view! {
+                <fieldset class="cuw-section" data-section=key>
+                    <legend class="cuw-section__title">{title}</legend>
+                    {indexes.into_iter().map(|i| field::field_view(form, i)).collect_view()}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="cuw-form" novalidate=true aria-busy=move || sending().then_some("true")
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit::submit(form);
+            }>
+            {summary::summary_view(form)}
+            {sections}
+            <div class="cuw-actions">
+                <button type="submit" class="cuw-button" class:cuw-button--busy=sending data-cuw-submit=""
+                    aria-disabled=move || sending().then_some("true")>{label}</button>
+                {status::status_view(form)}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,119 @@
+//! What the Save button does: check with core, send only what changed (once), and turn
+//! the answer into something the customer can act on. Inputs are never cleared here.
+
+use customer_update_core::providers::InputKind;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+use crate::host;
+use crate::model::server;
+use crate::model::state::{Failure, Form, Status};
+use crate::transport::{HttpRequest, Method, NetworkError};
+
+pub fn submit(form: Form) {
+    // One request at a time: a second click while sending does nothing.
+    if form.status.get_untracked() == Status::Sending {
+        return;
+    }
+    form.submitted.set(true);
+    form.server_errors.set(Vec::new());
+    let prepared = form.check.get_untracked();
+    if prepared.changed.is_empty() {
+        form.summary_open.set(false);
+        form.status.set(Status::NothingChanged);
+        return;
+    }
+    if !prepared.errors.is_empty() {
+        form.status.set(Status::Invalid);
+        open_summary(form);
+        return;
+    }
+    let Ok(body) = serde_json::to_string(&prepared.body) else { return };
+    let request = form.settings.with_value(|s| HttpRequest {
+        method: match s.op.method {
+            customer_update_core::providers::Method::Patch => Method::Patch,
+            customer_update_core::providers::Method::Put => Method::Put,
+        },
+        url: format!("{}{}", s.endpoint, s.op.sub_path),
+        session_token: s.session_token.clone(),
+        body: Some(body),
+    });
+    form.summary_open.set(false);
+    form.status.set(Status::Sending);
+    let reply = form.transport.with_value(|transport| transport.send(request));
+    spawn_local(async move {
+        let outcome = reply.await;
+        // The form may have been unmounted while the request was in flight.
+        if form.status.try_get_untracked().is_none() {
+            return;
+        }
+        match outcome {
+            Ok(response) if (200..300).contains(&response.status) => saved(form, &prepared.sent, &prepared.changed),
+            Ok(response) if response.status == 401 => session_expired(form),
+            Ok(response) if response.status >= 500 => form.status.set(Status::Failed(Failure::Server(response.status))),
+            Ok(response) => rejected(form, response.status, &response.body),
+            Err(NetworkError::Timeout) => form.status.set(Status::Failed(Failure::Timeout)),
+            Err(NetworkError::Unreachable) => form.status.set(Status::Failed(Failure::Network)),
+        }
+    });
+}
+
+/// The new values are now the stored ones: the next save sends only later changes.
+fn saved(form: Form, sent: &[usize], changed: &[usize]) {
+    let mut labels = Vec::new();
+    form.fields.with_value(|fields| {
+        for (index, field) in fields.iter().enumerate() {
+            if sent.contains(&index) {
+                let stored = stored_value(field);
+                field.initial.set(stored);
+            }
+            if changed.contains(&index) {
+                labels.push(form.text(field.spec.label));
+            }
+            field.touched.set(false);
+            field.edited.set(false);
+        }
+    });
+    form.submitted.set(false);
+    form.status.set(Status::Saved(labels));
+}
+
+fn stored_value(field: &crate::model::state::Field) -> String {
+    let value = field.value.get_untracked();
+    match field.spec.input {
+        InputKind::Tel => crate::model::body::phone_e164(&value, &field.phone_country.get_untracked())
+            .unwrap_or_else(|| value.trim().to_owned()),
+        _ => value.trim().to_owned(),
+    }
+}
+
+fn session_expired(form: Form) {
+    form.status.set(Status::SessionExpired);
+    form.host.with_value(|host| host::dispatch(host, host::SESSION_EXPIRED, &JsValue::NULL));
+}
+
+fn rejected(form: Form, status: u16, body: &str) {
+    let provider = form.settings.with_value(|s| s.provider);
+    let errors = server::field_errors(provider, status, body);
+    let placed: Vec<_> = errors.into_iter().map(|error| (form.field_for(&error.pointer), error)).collect();
+    form.server_errors.set(placed);
+    form.status.set(Status::Rejected);
+    open_summary(form);
+}
+
+/// Shows the error summary and moves focus to it (after it is rendered).
+fn open_summary(form: Form) {
+    form.summary_open.set(true);
+    request_animation_frame(move || focus_in(form, "[data-cuw-summary]"));
+}
+
+/// Focuses the first element matching `selector` inside the form's host.
+pub fn focus_in(form: Form, selector: &str) {
+    let found = form.host.try_with_value(|host| host.query_selector(selector).ok().flatten());
+    if let Some(Some(element)) = found {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = element.focus();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Every string a customer sees goes through here, looked up by a stable key: UI keys
+//! (`ui.*`), section titles (`section.*`), the profile's label keys (`field.*`), option
+//! keys (`option.*`) and every core error `Code` string. One file per language
+//! (`en.rs` now; `pt_br.rs` and `es.rs` slot into [`catalogue`]). The host may override any
+//! key. A missing key is a test failure (tests/i18n.rs), and at run time falls back to
+//! English, never to a blank.
+
+mod en;
+mod es;
+mod pt_br;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub use customer_update_core::country::Lang;
+use customer_update_core::{Code, FieldError};
+
+/// `(key, message)` pairs; `{name}` in a message is replaced by the param `name`.
+pub type Catalogue = &'static [(&'static str, &'static str)];
+
+/// The built-in messages for `lang`.
+pub fn catalogue(lang: Lang) -> Catalogue {
+    match lang {
+        Lang::En => en::MESSAGES,
+        Lang::PtBr => pt_br::MESSAGES,
+        Lang::Es => es::MESSAGES,
+    }
+}
+
+fn lookup(catalogue: Catalogue, key: &str) -> Option<&'static str> {
+    catalogue.iter().find(|(k, _)| *k == key).map(|(_, message)| *message)
+}
+
+/// The messages of one widget instance: its language plus the host's overrides.
+#[derive(Debug, Clone)]
+pub struct Messages {
+    lang: Lang,
+    overrides: Arc<BTreeMap<String, String>>,
+}
+
+impl Default for Messages {
+    fn default() -> Self {
+        Messages::new(Lang::En, BTreeMap::new())
+    }
+}
+
+impl Messages {
+    pub fn new(lang: Lang, overrides: BTreeMap<String, String>) -> Self {
+        Messages { lang, overrides: Arc::new(overrides) }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message for `key`: host override, then the language, then English.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.overrides
+            .get(key)
+            .map(String::as_str)
+            .or_else(|| lookup(catalogue(self.lang), key))
+            .or_else(|| lookup(en::MESSAGES, key))
+    }
+
+    /// Like [`Messages::get`]; an unknown key shows as itself, so a gap is visible
+    /// instead of a blank label.
+    pub fn text(&self, key: &str) -> String {
+        self.get(key).unwrap_or(key).to_owned()
+    }
+
+    /// The message for `key` with `{name}` placeholders filled from `params`.
+    pub fn format(&self, key: &str, params: &BTreeMap<String, String>) -> String {
+        fill(&self.text(key), params)
+    }
+
+    /// One placeholder, the common case (`{fields}`, `{number}`).
+    pub fn format1(&self, key: &str, name: &str, value: &str) -> String {
+        fill(&self.text(key), &BTreeMap::from([(name.to_owned(), value.to_owned())]))
+    }
+
+    /// The text to show for a field error: our catalogue for our codes; a provider's own
+    /// code has no translation, so its (server-side) message is shown as sent.
+    pub fn error(&self, error: &FieldError) -> String {
+        match &error.code {
+            Code::Provider(_) if !error.message.trim().is_empty() => error.message.clone(),
+            Code::Provider(_) => self.text(Code::General.as_str()),
+            code => self.format(code.as_str(), &error.params),
+        }
+    }
+}
+
+/// Replaces each `{name}` with its param; unknown placeholders stay as written.
+pub fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in params {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}

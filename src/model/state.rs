@@ -1,0 +1,228 @@
+//! One mounted form's reactive state. `Form` is a bundle of arena handles (`Copy`), so
+//! every view closure can capture it.
+
+use std::rc::Rc;
+
+use customer_update_core::date::Date;
+use customer_update_core::phone::E164;
+use customer_update_core::providers::{FieldSpec, FormState, InputKind, ProviderSpec, UpdateOp};
+use customer_update_core::FieldError;
+use leptos::prelude::*;
+
+use super::body::{self, Entry, Prepared};
+use super::pointer;
+use crate::i18n::Messages;
+use crate::transport::Transport;
+
+/// What the form needs to know that never changes while it is mounted.
+pub struct Settings {
+    pub provider: &'static dyn ProviderSpec,
+    pub op: &'static UpdateOp,
+    pub endpoint: String,
+    pub session_token: String,
+    pub messages: Messages,
+    /// Makes DOM ids unique per instance (`cuw3`).
+    pub id_prefix: String,
+}
+
+/// One field of the profile, with its signals.
+#[derive(Clone)]
+pub struct Field {
+    pub spec: &'static FieldSpec,
+    pub id: String,
+    pub value: RwSignal<String>,
+    /// Loaded (or last saved) value in stored form, for "what changed".
+    pub initial: RwSignal<String>,
+    /// Phone fields: the alpha-2 country of the number.
+    pub phone_country: RwSignal<String>,
+    /// Errors show once a field was left after editing (or after a submit).
+    pub touched: RwSignal<bool>,
+    pub edited: RwSignal<bool>,
+    pub locked: bool,
+    pub write_only: bool,
+}
+
+/// Where a submit stands; drives the live region and the buttons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Idle,
+    Sending,
+    /// Saved; the labels of what changed.
+    Saved(Vec<String>),
+    NothingChanged,
+    Invalid,
+    Rejected,
+    Failed(Failure),
+    SessionExpired,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    Network,
+    Timeout,
+    Server(u16),
+}
+
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub settings: StoredValue<Settings>,
+    pub transport: StoredValue<Rc<dyn Transport>, LocalStorage>,
+    /// The element the form is mounted in: events go to it, summary links search in it.
+    pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    pub fields: StoredValue<Vec<Field>>,
+    pub submitted: RwSignal<bool>,
+    pub status: RwSignal<Status>,
+    /// Errors from the last response, as (field index, error); cleared per field on edit.
+    pub server_errors: RwSignal<Vec<(Option<usize>, FieldError)>>,
+    pub summary_open: RwSignal<bool>,
+    /// Core's verdict on what a submit would send right now.
+    pub check: Memo<Prepared>,
+}
+
+/// Today in the customer's time zone, for date-of-birth rules.
+pub fn today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).ok()?;
+    let month = u8::try_from(now.get_month() + 1).ok()?;
+    let day = u8::try_from(now.get_date()).ok()?;
+    Date::new(year, month, day)
+}
+
+impl Form {
+    pub fn new(settings: Settings, state: &FormState, transport: Rc<dyn Transport>, host: web_sys::HtmlElement) -> Form {
+        let profile = settings.provider.profile();
+        let op_id = settings.op.id;
+        let fields: Vec<Field> = profile
+            .fields
+            .iter()
+            .filter(|spec| spec.op == op_id)
+            .map(|spec| {
+                let loaded = state.values.get(spec.pointer).cloned().unwrap_or_default();
+                let phone_country = if spec.input == InputKind::Tel { phone_region(&loaded) } else { String::new() };
+                Field {
+                    spec,
+                    id: pointer::dom_id(&settings.id_prefix, spec.pointer),
+                    value: RwSignal::new(loaded.clone()),
+                    initial: RwSignal::new(loaded),
+                    phone_country: RwSignal::new(phone_country),
+                    touched: RwSignal::new(false),
+                    edited: RwSignal::new(false),
+                    locked: state.locked.contains(&spec.pointer),
+                    write_only: spec.write_only || state.write_only.contains(&spec.pointer),
+                }
+            })
+            .collect();
+        let settings = StoredValue::new(settings);
+        let fields = StoredValue::new(fields);
+        let check = Memo::new(move |_| {
+            let provider = settings.with_value(|s| s.provider);
+            let op = settings.with_value(|s| s.op);
+            fields.with_value(|fields| {
+                let snapshot: Vec<(String, String, String)> = fields
+                    .iter()
+                    .map(|f| (f.value.get(), f.initial.get(), f.phone_country.get()))
+                    .collect();
+                let entries = entries(fields, &snapshot);
+                body::prepare(provider, op, &entries, today())
+            })
+        });
+        Form {
+            settings,
+            transport: StoredValue::new_local(transport),
+            host: StoredValue::new_local(host),
+            fields,
+            submitted: RwSignal::new(false),
+            status: RwSignal::new(Status::Idle),
+            server_errors: RwSignal::new(Vec::new()),
+            summary_open: RwSignal::new(false),
+            check,
+        }
+    }
+
+    pub fn field(&self, index: usize) -> Option<Field> {
+        self.fields.with_value(|fields| fields.get(index).cloned())
+    }
+
+    pub fn messages(&self) -> Messages {
+        self.settings.with_value(|s| s.messages.clone())
+    }
+
+    pub fn text(&self, key: &str) -> String {
+        self.settings.with_value(|s| s.messages.text(key))
+    }
+
+    /// Index of the field an error pointer belongs to.
+    pub fn field_for(&self, error_pointer: &str) -> Option<usize> {
+        self.fields.with_value(|fields| {
+            let snapshot: Vec<(String, String, String)> = fields
+                .iter()
+                .map(|f| (f.value.get_untracked(), f.initial.get_untracked(), f.phone_country.get_untracked()))
+                .collect();
+            body::entry_for_error(&entries(fields, &snapshot), error_pointer)
+        })
+    }
+
+    /// The error shown under field `index`: a server error until the field is edited,
+    /// else core's, once the field was touched or a submit was tried.
+    pub fn error_for(&self, index: usize) -> Option<FieldError> {
+        let server = self.server_errors.with(|errors| errors.iter().find(|(i, _)| *i == Some(index)).map(|(_, e)| e.clone()));
+        if server.is_some() {
+            return server;
+        }
+        let field = self.field(index)?;
+        if !(field.touched.get() || self.submitted.get()) {
+            return None;
+        }
+        self.check.with(|prepared| {
+            prepared.errors.iter().find(|error| self.field_for(&error.pointer) == Some(index)).cloned()
+        })
+    }
+
+    /// Every error the summary lists, in field order; form-wide ones (index `None`) last.
+    pub fn summary(&self) -> Vec<(Option<usize>, String)> {
+        let messages = self.messages();
+        let count = self.fields.with_value(Vec::len);
+        let mut items: Vec<(Option<usize>, String)> =
+            (0..count).filter_map(|i| self.error_for(i).map(|e| (Some(i), messages.error(&e)))).collect();
+        self.server_errors.with(|errors| {
+            items.extend(errors.iter().filter(|(i, _)| i.is_none()).map(|(_, e)| (None, messages.error(e))));
+        });
+        if self.submitted.get() {
+            self.check.with(|prepared| {
+                items.extend(
+                    prepared
+                        .errors
+                        .iter()
+                        .filter(|e| self.field_for(&e.pointer).is_none())
+                        .map(|e| (None, messages.error(e))),
+                );
+            });
+        }
+        items
+    }
+}
+
+/// The snapshot as core-facing entries.
+fn entries<'a>(fields: &[Field], snapshot: &'a [(String, String, String)]) -> Vec<Entry<'a>> {
+    fields
+        .iter()
+        .zip(snapshot)
+        .map(|(field, (value, initial, phone_country))| Entry {
+            spec: field.spec,
+            value,
+            initial,
+            phone_country,
+            locked: field.locked,
+        })
+        .collect()
+}
+
+/// The region of a stored E.164 number (first region of its calling code), so the
+/// country picker next to a prefilled phone starts right.
+fn phone_region(stored: &str) -> String {
+    E164::parse(stored, None)
+        .ok()
+        .and_then(|number| customer_update_core::phone::regions_for_calling_code(number.calling_code()).first().copied())
+        .unwrap_or_default()
+        .to_owned()
+}

@@ -1,0 +1,206 @@
+//! The form in a real browser (headless Chromium): prefill, when errors show, the error
+//! summary and focus, the changed-only body, the busy state, kept inputs on failures.
+
+mod support;
+
+use customer_update_widget::transport::{HttpResponse, Method, NetworkError};
+use serde_json::json;
+use support::{mount, settle, Gate, Scripted, ScriptedTransport};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn swipelux_customer() -> serde_json::Value {
+    json!({
+        "id": "cus_8f3e2a1b9c7d4e60",
+        "firstName": "João",
+        "lastName": "Pereira",
+        "email": "joao@example.com",
+        "phone": "+5511912345678",
+        "status": "approved",
+        "metadata": {},
+        "createdAt": "2024-01-01T00:00:00Z",
+        "updatedAt": "2024-01-01T00:00:00Z"
+    })
+}
+
+fn saved() -> Scripted {
+    Scripted::Now(Ok(HttpResponse { status: 200, body: swipelux_customer().to_string() }))
+}
+
+#[wasm_bindgen_test]
+async fn prefills_from_the_get_answer() {
+    let form = mount("swipelux", swipelux_customer(), ScriptedTransport::default()).await;
+    assert_eq!(form.value("/firstName"), "João");
+    assert_eq!(form.value("/email"), "joao@example.com");
+    assert_eq!(form.value("/phone"), "+5511912345678");
+    let get = &form.transport.requests()[0];
+    assert_eq!(get.method, Method::Get);
+    assert_eq!(get.session_token, "session-123");
+    // Each control has a label pointing at it.
+    let id = form.field("/email").id();
+    assert!(form.query(&format!("label[for='{id}']")).is_some(), "email has a <label for>");
+}
+
+#[wasm_bindgen_test]
+async fn errors_wait_for_blur_then_follow_the_typing() {
+    let form = mount("swipelux", swipelux_customer(), ScriptedTransport::default()).await;
+    form.type_into("/email", "jo").await;
+    assert_eq!(form.error_under("/email"), None, "no error while typing the first characters");
+    assert_eq!(form.field("/email").get_attribute("aria-invalid"), None);
+
+    form.leave("/email").await;
+    let error = form.error_under("/email").expect("an error once the field is left");
+    assert!(error.contains("email address"), "{error}");
+    assert_eq!(form.field("/email").get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = form.field("/email").get_attribute("aria-describedby").unwrap_or_default();
+    assert!(described.contains(&format!("{}-error", form.field("/email").id())), "{described}");
+
+    // Now live: fixing it clears the error without another blur.
+    form.type_into("/email", "jo@example.com").await;
+    assert_eq!(form.error_under("/email"), None);
+}
+
+#[wasm_bindgen_test]
+async fn failed_submit_shows_the_summary_focuses_it_and_links_to_the_field() {
+    let form = mount("swipelux", swipelux_customer(), ScriptedTransport::default()).await;
+    form.type_into("/email", "not an email").await;
+    form.type_into("/phone", "+99 12").await;
+    form.click("[data-cuw-submit]").await;
+
+    let summary = form.summary();
+    assert!(!summary.hidden(), "the summary is shown");
+    assert_eq!(form.active_element().as_ref(), Some(summary.unchecked_ref::<web_sys::Element>()), "focus moved to it");
+    let links = summary.query_selector_all("a").expect("links");
+    assert_eq!(links.length(), 2, "one link per error");
+    let first: web_sys::HtmlElement = links.item(0).expect("link").dyn_into().expect("a");
+    let email_error = form.error_under("/email").expect("error under the field too");
+    assert!(email_error.ends_with(&first.text_content().unwrap_or_default()), "same wording: {email_error}");
+
+    first.click();
+    settle().await;
+    assert_eq!(form.active_element().as_ref(), Some(form.field("/email").unchecked_ref::<web_sys::Element>()));
+    assert_eq!(form.transport.requests().len(), 1, "nothing was sent");
+}
+
+#[wasm_bindgen_test]
+async fn sends_only_what_changed() {
+    let transport = ScriptedTransport::default();
+    transport.then(saved());
+    let form = mount("swipelux", swipelux_customer(), transport).await;
+    form.type_into("/lastName", "Pereira Silva").await;
+    form.click("[data-cuw-submit]").await;
+
+    assert_eq!(form.transport.sent_bodies(), vec![json!({"lastName": "Pereira Silva"})]);
+    let request = &form.transport.requests()[1];
+    assert_eq!(request.url, "/v1/customer");
+    let status = form.status();
+    assert!(status.contains("Last name"), "the confirmation names what changed: {status}");
+}
+
+#[wasm_bindgen_test]
+async fn nothing_changed_sends_nothing_and_says_so() {
+    let form = mount("swipelux", swipelux_customer(), ScriptedTransport::default()).await;
+    form.click("[data-cuw-submit]").await;
+    assert_eq!(form.transport.requests().len(), 1, "only the prefill GET");
+    assert!(form.status().contains("haven't changed anything"), "{}", form.status());
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_sends_one_request_and_shows_busy() {
+    let gate = Gate::default();
+    let transport = ScriptedTransport::default();
+    transport.then(Scripted::Later(gate.clone()));
+    let form = mount("swipelux", swipelux_customer(), transport).await;
+    form.type_into("/firstName", "Joana").await;
+    form.click("[data-cuw-submit]").await;
+    form.click("[data-cuw-submit]").await;
+
+    assert_eq!(form.transport.requests().len(), 2, "GET + one PATCH");
+    let button = form.submit_button();
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert!(!button.unchecked_ref::<web_sys::HtmlButtonElement>().disabled(), "never a dead disabled button");
+    assert!(button.text_content().unwrap_or_default().contains("Saving"));
+
+    gate.open(Ok(HttpResponse { status: 200, body: "{}".into() }));
+    settle().await;
+    assert_eq!(button.get_attribute("aria-disabled"), None);
+    assert!(form.status().contains("First name"), "{}", form.status());
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_keeps_every_input_and_the_retry_sends_again() {
+    let transport = ScriptedTransport::default();
+    transport.then(Scripted::Now(Err(NetworkError::Unreachable))).then(saved());
+    let form = mount("swipelux", swipelux_customer(), transport).await;
+    form.type_into("/firstName", "Joana").await;
+    form.type_into("/email", "joana@example.com").await;
+    form.click("[data-cuw-submit]").await;
+
+    assert_eq!(form.value("/firstName"), "Joana");
+    assert_eq!(form.value("/email"), "joana@example.com");
+    assert!(form.status().contains("couldn't reach the server"), "{}", form.status());
+    let retry = form.get("[data-cuw-retry]");
+    assert!(!retry.hidden(), "a retry button is offered");
+
+    retry.click();
+    settle().await;
+    let bodies = form.transport.sent_bodies();
+    assert_eq!(bodies.len(), 2);
+    assert_eq!(bodies[0], bodies[1], "the retry sends the same change");
+    assert!(form.status().contains("saved"), "{}", form.status());
+}
+
+#[wasm_bindgen_test]
+async fn a_server_error_keeps_inputs() {
+    let transport = ScriptedTransport::default();
+    transport.then_json(503, json!({"title": "unavailable"}));
+    let form = mount("swipelux", swipelux_customer(), transport).await;
+    form.type_into("/lastName", "Silva").await;
+    form.click("[data-cuw-submit]").await;
+    assert_eq!(form.value("/lastName"), "Silva");
+    assert!(form.status().contains("503"), "{}", form.status());
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_session_tells_the_host_and_keeps_inputs() {
+    let transport = ScriptedTransport::default();
+    transport.then_json(401, json!({"title": "session expired"}));
+    let form = mount("swipelux", swipelux_customer(), transport).await;
+    let heard = std::rc::Rc::new(std::cell::Cell::new(false));
+    let listener = {
+        let heard = heard.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            heard.set(event.bubbles() && event.composed());
+        })
+    };
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    document.add_event_listener_with_callback("session-expired", listener.as_ref().unchecked_ref()).expect("listen");
+    form.type_into("/lastName", "Silva").await;
+    form.click("[data-cuw-submit]").await;
+    document.remove_event_listener_with_callback("session-expired", listener.as_ref().unchecked_ref()).expect("unlisten");
+
+    assert!(heard.get(), "a bubbling, composed session-expired event reached the document");
+    assert_eq!(form.value("/lastName"), "Silva");
+}
+
+#[wasm_bindgen_test]
+async fn provider_field_errors_land_under_the_right_field() {
+    let transport = ScriptedTransport::default();
+    transport.then_json(
+        422,
+        json!({"type": "about:blank", "title": "Validation failed", "status": 422,
+               "errors": [{"pointer": "/email", "code": "email.invalid", "message": "Email is invalid"}]}),
+    );
+    let form = mount("swipelux", swipelux_customer(), transport).await;
+    form.type_into("/email", "joao@exampel.com").await;
+    form.click("[data-cuw-submit]").await;
+
+    let error = form.error_under("/email").expect("the server's error is under the email field");
+    assert!(error.contains("name@example.com"), "{error}");
+    assert!(!form.summary().hidden());
+    // Editing the field clears the server's verdict on the old value.
+    form.type_into("/email", "joao@example.com").await;
+    assert_eq!(form.error_under("/email"), None);
+}
