@@ -71,7 +71,8 @@ impl AddressCountry for Option<Parsed<Alpha3Country>> {
     }
 }
 
-/// Provider key names for the address parts the per-country rules look at.
+/// Provider key names for the address parts the per-country rules look at (`""`: the
+/// provider has no such part).
 pub(crate) struct AddressKeys {
     pub line1: &'static str,
     pub city: &'static str,
@@ -86,16 +87,16 @@ pub(crate) fn address_errors(country: Option<CountryCode>, input: AddressInput<'
     let Some(country) = country else { return Vec::new() };
     address::check(country.alpha2(), &input)
         .into_iter()
-        .map(|error| {
+        .filter_map(|error| {
             let key = match error.pointer.as_str() {
                 "/line1" => keys.line1,
                 "/city" => keys.city,
                 "/state" => keys.state,
                 "/postalCode" => keys.postal,
-                _ => "",
+                _ => return Some(error),
             };
-            let pointer = if key.is_empty() { error.pointer.clone() } else { format!("/{key}") };
-            error.at(pointer)
+            // A part the provider's address does not have (BVNK: no state) cannot be required.
+            (!key.is_empty()).then(|| error.at(format!("/{key}")))
         })
         .collect()
 }

@@ -9,9 +9,10 @@
 //! `parse_errors` on failure, `redact_response` on whatever is relayed.
 //!
 //! Dates: rules relative to today take `today` from the caller (core has no clock, and
-//! `SystemTime::now()` panics on wasm32). [`validate`] reads the system clock natively and,
-//! on wasm32, skips only the rules that need today (future dates, minimum age); the widget
-//! calls [`validate_on`] with today from JS `Date`.
+//! `SystemTime::now()` panics on wasm32). [`validate`] reads today (UTC) from
+//! [`clock_today`]: the system clock natively, JS `Date.now()` on wasm32. [`validate_on`]
+//! takes it explicitly (tests, a caller in another time zone); `check_update` takes an
+//! `Option<Date>` where `None` skips only the rules relative to today.
 
 mod coded;
 mod envelope;
@@ -87,15 +88,21 @@ pub fn validate_with(provider: &str, op: Option<&str>, body: &Value, today: Opti
     }
 }
 
-/// Today from the system clock where there is one; `None` on wasm32 (no clock in core).
+/// Today (UTC) from the system clock natively, from JS `Date.now()` on wasm32 (where
+/// `SystemTime::now()` would panic). `None` only if the clock is before 1970.
 pub fn clock_today() -> Option<Date> {
     #[cfg(not(target_arch = "wasm32"))]
-    {
+    let days = {
         let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
-        Date::from_unix_days(i64::try_from(seconds / 86_400).ok()?)
-    }
+        i64::try_from(seconds / 86_400).ok()?
+    };
     #[cfg(target_arch = "wasm32")]
-    {
-        None
-    }
+    let days = {
+        let millis = js_sys::Date::now();
+        if !millis.is_finite() || millis < 0.0 {
+            return None;
+        }
+        (millis / 86_400_000.0).floor() as i64
+    };
+    Date::from_unix_days(days)
 }

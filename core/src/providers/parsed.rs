@@ -164,3 +164,15 @@ impl Kind for Day {
         value.to_string()
     }
 }
+
+/// A tax identification type (`ssn`, `passport`, `national_id`, `other`, …).
+pub struct TaxType;
+impl Kind for TaxType {
+    type Value = crate::tax::TaxIdKind;
+    fn parse(input: &str) -> Result<crate::tax::TaxIdKind, FieldError> {
+        crate::tax::TaxIdKind::parse(input)
+    }
+    fn wire(value: &crate::tax::TaxIdKind) -> String {
+        value.as_str().to_owned()
+    }
+}

@@ -19,11 +19,41 @@ pub(crate) fn parse<T: DeserializeOwned>(body: &Value, operator_only: &[&str]) -
             "The update must be a JSON object.",
         )]));
     }
-    serde_path_to_error::deserialize::<_, T>(body).map_err(|error| {
-        let pointer = pointer_of(error.path());
-        let detail = error.inner().to_string();
-        Rejection::Malformed(vec![shape_error(pointer, &detail, operator_only)])
-    })
+    // Report every unknown/operator-only/mistyped key, not just the first serde meets:
+    // drop each offending member and parse again (bounded).
+    let mut errors = Vec::new();
+    let mut working = body.clone();
+    for _ in 0..MAX_SHAPE_ERRORS {
+        match serde_path_to_error::deserialize::<_, T>(&working) {
+            Ok(typed) if errors.is_empty() => return Ok(typed),
+            Ok(_) => break,
+            Err(error) => {
+                let pointer = pointer_of(error.path());
+                let detail = error.inner().to_string();
+                let shape = shape_error(pointer, &detail, operator_only);
+                if !remove(&mut working, &shape.pointer) {
+                    errors.push(shape);
+                    break;
+                }
+                errors.push(shape);
+            }
+        }
+    }
+    Err(Rejection::Malformed(errors))
+}
+
+/// Upper bound on the shape errors reported for one body.
+const MAX_SHAPE_ERRORS: usize = 32;
+
+/// Removes the member (or array item) at `pointer`; `false` if nothing was removed.
+fn remove(value: &mut Value, pointer: &str) -> bool {
+    let Some((parent, last)) = pointer.rsplit_once('/') else { return false };
+    let key = last.replace("~1", "/").replace("~0", "~");
+    match value.pointer_mut(parent) {
+        Some(Value::Object(map)) => map.remove(&key).is_some(),
+        // Removing an item would shift the pointers of later errors: stop there instead.
+        _ => false,
+    }
 }
 
 fn shape_error(pointer: String, detail: &str, operator_only: &[&str]) -> FieldError {
@@ -46,12 +76,20 @@ fn shape_error(pointer: String, detail: &str, operator_only: &[&str]) -> FieldEr
             .with_param("field", key)
             .at(key_pointer);
     }
+    if let Some(key) = backticked(detail, "missing field `") {
+        return FieldError::new(Code::Required, format!("“{key}” is required.")).at(format!("{pointer}/{}", escape(key)));
+    }
     FieldError::new(Code::InvalidType, format!("Wrong value type: {detail}.")).at(pointer)
 }
 
 /// The key named by serde's "unknown field `x`, expected …" message.
 fn unknown_key(detail: &str) -> Option<&str> {
-    let rest = detail.strip_prefix("unknown field `")?;
+    backticked(detail, "unknown field `")
+}
+
+/// The name after `prefix` up to the closing backtick.
+fn backticked<'a>(detail: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = detail.strip_prefix(prefix)?;
     let end = rest.find('`')?;
     rest.get(..end)
 }

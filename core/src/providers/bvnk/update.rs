@@ -82,6 +82,8 @@ pub struct BvnkAddress {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[garde(context(Ctx))]
 pub struct BvnkAssociatesUpdate {
+    // Missing keys default here so they come out as 422 field errors with the others.
+    #[serde(default)]
     #[garde(length(min = 1, max = 100), dive)]
     pub associates: Vec<AssociateContactUpdate>,
 }
@@ -90,8 +92,10 @@ pub struct BvnkAssociatesUpdate {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[garde(context(Ctx))]
 pub struct AssociateContactUpdate {
+    #[serde(default)]
     #[garde(dive)]
     pub person: AssociateRef,
+    #[serde(default)]
     #[garde(dive)]
     pub details: AssociateDetailsUpdate,
 }
@@ -101,14 +105,16 @@ pub struct AssociateContactUpdate {
 #[garde(context(Ctx))]
 pub struct AssociateRef {
     /// `person.reference` from the GET.
-    #[garde(custom(rule_reference))]
-    pub reference: String,
+    #[serde(default)]
+    #[garde(custom(present), custom(rule_reference))]
+    pub reference: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[garde(context(Ctx))]
 pub struct AssociateDetailsUpdate {
+    #[serde(default)]
     #[garde(dive)]
     pub contact_info: ContactInfoUpdate,
 }
@@ -126,7 +132,8 @@ pub struct ContactInfoUpdate {
     pub phone_number: Option<Parsed<Phone>>,
 }
 
-fn rule_reference(value: &str, _: &Ctx) -> garde::Result {
+fn rule_reference(value: &Option<String>, _: &Ctx) -> garde::Result {
+    let Some(value) = value else { return Ok(()) };
     crate::providers::fields::check_text(value, 64).map_err(fail)
 }
 
@@ -145,7 +152,7 @@ fn address_by_country(address: &BvnkAddress, _: &Ctx) -> garde::Result {
         state: None,
         postal_code: address.postal_code.as_deref(),
     };
-    let keys = AddressKeys { line1: "addressLine1", city: "city", state: "state", postal: "postalCode" };
+    let keys = AddressKeys { line1: "addressLine1", city: "city", state: "", postal: "postalCode" };
     let mut errors = address_errors(code, input, &keys);
     if let (Some(code), Some(name)) = (code, address.country.as_deref()) {
         if let Err(error) = name_matches(code, name) {

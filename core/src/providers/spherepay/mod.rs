@@ -6,7 +6,7 @@ mod customer;
 mod update;
 
 pub use customer::{PersonalInformationEcho, SpherePayCustomer, VerificationProfile};
-pub use update::{PersonalInformation, SpherePayAddress, SpherePayUpdate, TAX_TYPES};
+pub use update::{PersonalInformation, SpherePayAddress, SpherePayUpdate, TAX_KINDS, TAX_TYPES};
 
 use serde_json::Value;
 

@@ -6,11 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::providers::coded::{all, fail, Ctx};
 use crate::providers::fields::{address_errors, present, text, AddressCountry, AddressKeys};
-use crate::providers::parsed::{Alpha3Country, Parsed};
+use crate::providers::parsed::{Alpha3Country, Parsed, TaxType};
+use crate::tax::TaxIdKind;
 use crate::address::AddressInput;
 use crate::{Code, FieldError};
 
 /// Tax identification types SpherePay documents (`ssn` for USA, the others elsewhere).
+pub const TAX_KINDS: &[TaxIdKind] = &[TaxIdKind::Ssn, TaxIdKind::Passport, TaxIdKind::NationalId, TaxIdKind::Other];
+/// The same, as the wire strings (select options).
 pub const TAX_TYPES: &[&str] = &["ssn", "passport", "national_id", "other"];
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
@@ -63,8 +66,8 @@ pub struct PersonalInformation {
     #[garde(skip)]
     pub tax_identification_number: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[garde(skip)]
-    pub tax_identification_number_type: Option<String>,
+    #[garde(dive)]
+    pub tax_identification_number_type: Option<Parsed<TaxType>>,
     /// ISO alpha-3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[garde(dive)]
@@ -129,27 +132,31 @@ fn address_by_country(address: &SpherePayAddress, _: &Ctx) -> garde::Result {
     all(address_errors(address.country.code(), input, &keys))
 }
 
-/// Number, type and country all or none; known type; USA ⇒ `ssn` (and `ssn` only for
-/// USA); `other` ⇒ description; the number checked for its type and country.
+/// Number, type and country all or none; a SpherePay type; USA ⇒ `ssn` (and `ssn` only
+/// for USA); `other` ⇒ description; the number checked for its type and country.
 fn tax_rules(info: &PersonalInformation, _: &Ctx) -> garde::Result {
     if !info.has_tax_fields() {
         return Ok(());
     }
     let mut errors = Vec::new();
     let number = info.tax_identification_number.as_deref().filter(|n| !n.trim().is_empty());
-    let kind = info.tax_identification_number_type.as_deref().map(str::trim).filter(|k| !k.is_empty());
     if number.is_none() {
         errors.push(required("/taxIdentificationNumber", "Enter the tax identification number."));
     }
-    if kind.is_none() {
+    if info.tax_identification_number_type.is_none() {
         errors.push(required("/taxIdentificationNumberType", "Choose the type of tax identification."));
     }
     if info.tax_identification_number_country.is_none() {
         errors.push(required("/taxIdentificationNumberCountry", "Choose the country that issued the number."));
     }
+    // An unparsable type or country is reported by `dive`; the rules below need both.
+    let kind = info.tax_identification_number_type.as_ref().and_then(Parsed::value).copied();
     let country = info.tax_identification_number_country.code();
     if let Some(kind) = kind {
-        if !TAX_TYPES.contains(&kind) {
+        if let Err(error) = crate::tax::check_description(kind, info.tax_identification_number_description.as_deref()) {
+            errors.push(error.at("/taxIdentificationNumberDescription"));
+        }
+        if !TAX_KINDS.contains(&kind) {
             errors.push(
                 FieldError::new(Code::TaxUnknownType, "Choose a type from the list.")
                     .with_param("allowed", TAX_TYPES.join(", "))
@@ -157,29 +164,18 @@ fn tax_rules(info: &PersonalInformation, _: &Ctx) -> garde::Result {
             );
         } else if let Some(country) = country {
             let usa = country.alpha3() == "USA";
-            if usa != (kind == "ssn") {
-                let message = if usa {
-                    "For the United States the type must be SSN."
-                } else {
-                    "SSN is only for the United States."
-                };
+            if usa != (kind == TaxIdKind::Ssn) {
+                let message = if usa { "For the United States the type must be SSN." } else { "SSN is only for the United States." };
                 errors.push(
                     FieldError::new(Code::TaxTypeNotAllowedForCountry, message)
                         .with_param("country", country.alpha3())
                         .at("/taxIdentificationNumberType"),
                 );
             } else if let Some(number) = number {
-                if let Err(error) = crate::tax::check(kind, country.alpha2(), number) {
+                if let Err(error) = crate::tax::check_number(kind, country.alpha2(), number) {
                     errors.push(error.at("/taxIdentificationNumber"));
                 }
             }
-        }
-        let described = info.tax_identification_number_description.as_deref().is_some_and(|d| !d.trim().is_empty());
-        if kind == "other" && !described {
-            errors.push(
-                FieldError::new(Code::TaxDescriptionRequired, "Describe the type of tax identification.")
-                    .at("/taxIdentificationNumberDescription"),
-            );
         }
     }
     all(errors)
