@@ -12,6 +12,8 @@ fn valid_numbers_come_back_normalised() {
         ("ssn", "US", "123-45-6789", "123456789"),
         ("ssn", "us", " 123 45 6789 ", "123456789"),
         ("ssn", "", "665-01-0001", "665010001"),
+        ("ssn", "USA", "123-45-6789", "123456789"),
+        ("cpf", "bra", "450.749.528-83", "45074952883"),
         ("itin", "US", "912-90-3456", "912903456"),
         ("itin", "US", "900-50-0000", "900500000"),
         ("itin", "US", "999-99-9999", "999999999"),
@@ -58,6 +60,12 @@ fn invalid_numbers_are_refused_with_a_code() {
         (
             "ssn",
             "BR",
+            "123-45-6789",
+            Code::TaxTypeNotAllowedForCountry,
+        ),
+        (
+            "ssn",
+            "BRA",
             "123-45-6789",
             Code::TaxTypeNotAllowedForCountry,
         ),

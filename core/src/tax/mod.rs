@@ -20,7 +20,8 @@ pub const MAX_OTHER_LEN: usize = 256;
 
 /// Check a tax identification number; Ok is the normalised number (separators removed,
 /// letters upper-cased for the types that have a structure, otherwise just trimmed).
-/// `country_alpha2` may be empty when unknown (the all-or-none rule is the body's).
+/// `country_alpha2` may be empty when unknown (the all-or-none rule is the body's); an
+/// alpha-3 code is accepted as well.
 pub fn check(kind: &str, country_alpha2: &str, number: &str) -> Result<String, FieldError> {
     check_number(TaxIdKind::parse(kind)?, country_alpha2, number)
 }
@@ -38,7 +39,11 @@ pub fn check_number(
             "Enter the tax identification number.",
         ));
     }
-    let country = country_alpha2.trim();
+    // SpherePay names countries in alpha-3; accept that form too.
+    let given = country_alpha2.trim();
+    let country = crate::country::alpha3_to_alpha2(given)
+        .filter(|_| given.len() == 3)
+        .unwrap_or(given);
     if let Some(home) = kind.issuing_country() {
         if !country.is_empty() && !country.eq_ignore_ascii_case(home) {
             return Err(FieldError::new(
