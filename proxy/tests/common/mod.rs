@@ -75,6 +75,7 @@ pub fn secrets() -> Vec<&'static str> {
 
 pub fn assert_logs_clean() {
     let logs = logs();
+    assert!(logs.contains("status="), "the capture holds the request log lines");
     for secret in secrets() {
         assert!(!logs.contains(secret), "a log line contains `{secret}`");
     }
@@ -98,7 +99,7 @@ pub fn settings(upstreams: Vec<UpstreamSettings>) -> Settings {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         session_secret: TEST_SECRET.as_bytes().to_vec(),
         upstreams,
-        timeouts: Timeouts { connect_ms: 500, total_ms: 400 },
+        timeouts: Timeouts { connect_ms: 1_000, total_ms: 5_000 },
         rate_limit: generous_limits(),
         cors_origins: vec![],
         frame_ancestors: vec![],

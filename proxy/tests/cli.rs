@@ -1,0 +1,79 @@
+//! The binary: exit code 2 with a clear message when a secret's env var is missing, and
+//! `mint-session` prints a token the proxy accepts.
+
+use std::process::Command;
+
+use customer_update_proxy::session::{SessionKey, SANDBOX_SESSION_SECRET};
+
+const BIN: &str = env!("CARGO_BIN_EXE_customer-update-proxy");
+
+fn write_config(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("cuw-{}-{name}.toml", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const POLYGON_CONFIG: &str = r#"
+session_secret_env = "CUW_TEST_SESSION_SECRET"
+listen = "127.0.0.1:0"
+[upstream]
+provider = "polygon"
+base_url = "https://sandbox-api.polygon.technology/v0.9"
+api_key_env = "CUW_TEST_POLYGON_KEY"
+api_secret_env = "CUW_TEST_POLYGON_SECRET"
+fill_ip_address = true
+"#;
+
+#[test]
+fn serve_refuses_to_start_without_its_secrets_and_names_them() {
+    let config = write_config("missing", POLYGON_CONFIG);
+    let output = Command::new(BIN)
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env_remove("CUW_TEST_SESSION_SECRET")
+        .env("CUW_TEST_POLYGON_KEY", "k")
+        .env_remove("CUW_TEST_POLYGON_SECRET")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("CUW_TEST_SESSION_SECRET") && stderr.contains("CUW_TEST_POLYGON_SECRET"), "{stderr}");
+    assert!(!stderr.contains("CUW_TEST_POLYGON_KEY"), "only the missing ones are named: {stderr}");
+}
+
+#[test]
+fn a_config_with_an_unknown_key_is_refused() {
+    let config = write_config("typo", &POLYGON_CONFIG.replace("fill_ip_address", "fill_ip_adress"));
+    let output = Command::new(BIN).args(["serve", "--config"]).arg(&config).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("fill_ip_adress"));
+}
+
+#[test]
+fn mint_session_prints_a_token_signed_with_the_configured_secret() {
+    let config = write_config("mint", POLYGON_CONFIG);
+    let output = Command::new(BIN)
+        .args(["mint-session", "--customer", "cst_123", "--provider", "polygon", "--ttl", "5m", "--aud", "https://shop.example", "--config"])
+        .arg(&config)
+        .env("CUW_TEST_SESSION_SECRET", "a-real-secret")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let token = String::from_utf8(output.stdout).unwrap();
+    let claims = SessionKey::new(b"a-real-secret").verify(token.trim()).unwrap();
+    assert_eq!((claims.sub.as_str(), claims.provider.as_str()), ("cst_123", "polygon"));
+    assert_eq!(claims.aud.as_deref(), Some("https://shop.example"));
+    assert_eq!(claims.exp - claims.iat, 300);
+    assert!(SessionKey::new(SANDBOX_SESSION_SECRET.as_bytes()).verify(token.trim()).is_err());
+}
+
+#[test]
+fn mint_session_without_config_uses_the_sandbox_secret_and_says_so() {
+    let output = Command::new(BIN).args(["mint-session", "--customer", "c", "--provider", "spherepay"]).output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("sandbox"));
+    let token = String::from_utf8(output.stdout).unwrap();
+    assert!(SessionKey::new(SANDBOX_SESSION_SECRET.as_bytes()).verify(token.trim()).is_ok());
+    let bad_ttl = Command::new(BIN).args(["mint-session", "--customer", "c", "--provider", "spherepay", "--ttl", "soon"]).output().unwrap();
+    assert_eq!(bad_ttl.status.code(), Some(2));
+}
