@@ -225,7 +225,9 @@ fn drop_trunk_prefix<'a>(
         digits
     } else if let Some(viable) = stripped().find(|nsn| entry.is_viable(nsn)) {
         viable
-    } else if entry.is_viable(digits) {
+    } else if entry.is_viable(digits) || !typed_nationally {
+        // After a calling code, strip only when that makes the number viable: otherwise the
+        // E.164 we return would lose another digit when parsed again.
         digits
     } else if let Some(nsn) = stripped().find(|nsn| {
         typed_nationally && entry.allows_first_digit(nsn) && !entry.allows_first_digit(digits)
