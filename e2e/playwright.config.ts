@@ -25,7 +25,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // One retry on CI only, and test.sh reports any test that needed it as flaky.
   retries: process.env.CI ? 1 : 0,
-  workers: 2,
+  // One test at a time: every test resets the one shared sandbox (tests/support.ts), and a
+  // fault injected for a provider must hit that test's request, not another's.
+  workers: 1,
+  fullyParallel: false,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
@@ -45,13 +48,13 @@ export default defineConfig({
   // Set E2E_BASE_URL to test a proxy you already started instead.
   webServer: process.env.E2E_START_SERVER ? {
     // The sandbox starts fresh with each run, so the tests always see the same demo customers.
-    command: `cargo run -q -p customer-update-proxy -- serve --listen 127.0.0.1:${port}`,
+    command: `cargo run -q -p customer-update-proxy -- serve --listen 127.0.0.1:${port} --dist ${process.env.E2E_DIST ?? 'dist'}`,
     cwd: '..',
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+    env: { CUW_LOG: process.env.CUW_LOG ?? 'warn' },
   } : undefined,
 });

@@ -1,0 +1,59 @@
+import { test, expect, openForm, field, section, saveAndConfirm, saveButton, status, widget, injectFault } from './support';
+
+test.describe('SpherePay', () => {
+  test('edit a field, save, reload: the new value is there', async ({ page, problems }) => {
+    await openForm(page, 'spherepay');
+    const middleName = field(page, 'Middle name');
+    await middleName.fill('Quinn');
+    await saveAndConfirm(page, 'Middle name');
+    await page.reload();
+    await expect(field(page, 'Middle name')).toHaveValue('Quinn');
+    expect(problems).toEqual([]);
+  });
+
+  test('one tax field alone: the address and the other tax fields become required', async ({ page }) => {
+    await openForm(page, 'spherepay');
+    await field(page, 'Tax ID number').fill('123-45-6789');
+    await saveButton(page).click();
+
+    const summary = widget(page).getByRole('heading', { name: 'There is a problem' });
+    await expect(summary).toBeVisible();
+    const tax = section(page, 'Personal and tax details');
+    for (const label of ['Type of tax ID', 'Country that issued the tax ID']) {
+      await expect(field(tax, label), label).toHaveAttribute('aria-invalid', 'true');
+    }
+    const address = section(page, 'Address');
+    for (const label of ['Address line 1', 'City', 'Country']) {
+      await expect(field(address, label), label).toHaveAttribute('aria-invalid', 'true');
+      await expect(field(address, label), label).toHaveAccessibleDescription(/Enter a value|Choose/);
+    }
+    // Nothing was saved: the form did not claim success.
+    await expect(status(page)).not.toContainText('saved');
+  });
+
+  test('an invalid postal code is refused with a message under the field', async ({ page }) => {
+    // SpherePay's update has no phone; its postal code is the field with a per-country format.
+    await openForm(page, 'spherepay');
+    const address = section(page, 'Address');
+    await field(address, 'Country').selectOption({ label: 'Germany' });
+    await field(address, 'Address line 1').fill('Unter den Linden 1');
+    await field(address, 'City').fill('Berlin');
+    await field(address, 'Postal code').fill('ABC');
+    await saveButton(page).click();
+    await expect(field(address, 'Postal code')).toHaveAttribute('aria-invalid', 'true');
+    await expect(field(address, 'Postal code')).toHaveAccessibleDescription(/valid postal code/);
+  });
+
+  test('the connection drops mid-submit: inputs kept, retry saves', async ({ page, request }) => {
+    await openForm(page, 'spherepay');
+    await field(page, 'Middle name').fill('Retry');
+    await injectFault(request, 'spherepay', 'drop');
+    await saveButton(page).click();
+    await expect(status(page)).toContainText('not saved');
+    await expect(field(page, 'Middle name')).toHaveValue('Retry');
+    await widget(page).getByRole('button', { name: 'Try again' }).click();
+    await expect(status(page)).toContainText('Your changes are saved');
+    await page.reload();
+    await expect(field(page, 'Middle name')).toHaveValue('Retry');
+  });
+});
