@@ -7,9 +7,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use customer_update_core::providers::{self, CustomerKind, ProviderSpec, UpdateOp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde_json::json;
 use wasm_bindgen::JsValue;
 
+use crate::control::Control;
 use crate::form::form_view;
+use crate::form::submit;
 use crate::form::status::status_text;
 use crate::host;
 use crate::i18n::Messages;
@@ -25,6 +28,11 @@ pub struct Options {
     pub session_token: String,
     pub messages: Messages,
     pub transport: Rc<dyn Transport>,
+    /// Pointers the host hides, and those it wants filled in beyond the provider's rules.
+    pub hidden_fields: Vec<String>,
+    pub required_fields: Vec<String>,
+    /// Where the mount handle's `setSessionToken`/`reset`/`validate` land.
+    pub control: Control,
 }
 
 #[derive(Clone, Copy)]
@@ -67,8 +75,12 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
     let Some(provider) = providers::by_id(options.provider.trim()) else { return ().into_any() };
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
     let load = RwSignal::new(Load::Loading);
+    let control = options.control.clone();
     let options = StoredValue::new_local(options);
     let host_element = StoredValue::new_local(host_element);
+    // The form is built after an await, where no owner is current: build it under this
+    // one so unmounting disposes it too.
+    let owner = StoredValue::new_local(Owner::current());
 
     let start_load = move || {
         load.set(Load::Loading);
@@ -108,12 +120,22 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
                 session_token: o.session_token.clone(),
                 messages: o.messages.clone(),
                 id_prefix: format!("cuw{instance}"),
+                hidden_fields: o.hidden_fields.clone(),
+                required_fields: o.required_fields.clone(),
             });
-            let form = Form::new(settings, &state, options.with_value(|o| o.transport.clone()), host_element.get_value());
+            let transport = options.with_value(|o| o.transport.clone());
+            let build = move || Form::new(settings, &state, transport, host_element.get_value());
+            let form = match owner.get_value() {
+                Some(owner) => owner.with(build),
+                None => build(),
+            };
             load.set(Load::Ready(form));
+            host_element.with_value(|h| host::dispatch(h, host::READY, &host::detail(&json!({"provider": provider.id()}))));
         });
     };
     start_load();
+    embed_hooks(&control, load, options, start_load);
+    tell_changes(load, host_element);
 
     let text = move |key: &str| options.with_value(|o| o.messages.text(key));
     let lang = options.with_value(|o| o.messages.lang().tag());
@@ -135,6 +157,47 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
         </div>
     }
     .into_any()
+}
+
+/// What the mount handle's methods do to this instance.
+fn embed_hooks(control: &Control, load: RwSignal<Load>, options: StoredValue<Options, LocalStorage>, start_load: impl Fn() + Copy + 'static) {
+    control.on_session_token(move |token| {
+        options.try_update_value(|o| o.session_token = token.clone());
+        match load.try_get_untracked() {
+            Some(Load::Ready(form)) => {
+                form.settings.try_update_value(|s| s.session_token = token);
+                if form.status.get_untracked() == Status::SessionExpired {
+                    form.status.set(Status::Idle);
+                }
+            }
+            Some(Load::SessionExpired | Load::Failed) => start_load(),
+            Some(Load::Loading) | None => {}
+        }
+    });
+    control.on_reset(move || {
+        if let Some(Load::Ready(form)) = load.try_get_untracked() {
+            form.reset();
+        }
+    });
+    control.on_validate(move || match load.try_get_untracked() {
+        Some(Load::Ready(form)) => submit::validate(form),
+        _ => JsValue::NULL,
+    });
+}
+
+/// A `change` event whenever the form turns dirty/clean or valid/invalid.
+fn tell_changes(load: RwSignal<Load>, host_element: StoredValue<web_sys::HtmlElement, LocalStorage>) {
+    let last = StoredValue::new(None::<(bool, bool)>);
+    Effect::new(move |_| {
+        let Load::Ready(form) = load.get() else { return };
+        let now = form.check.with(|p| (!p.changed.is_empty(), p.errors.is_empty()));
+        let before = last.get_value();
+        last.set_value(Some(now));
+        if before.is_some_and(|before| before != now) {
+            let detail = host::detail(&json!({"dirty": now.0, "valid": now.1}));
+            host_element.with_value(|h| host::dispatch(h, host::CHANGE, &detail));
+        }
+    });
 }
 
 /// The one polite live region's text: loading, then whatever the form reports.

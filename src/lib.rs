@@ -3,7 +3,9 @@
 //! rules as the customer types, and sends only what changed.
 
 pub mod app;
+pub mod control;
 pub mod form;
+pub mod headless;
 pub mod host;
 pub mod i18n;
 pub mod model;

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{app, Options};
+use crate::control::Control;
 use crate::i18n::{Lang, Messages};
 use crate::transport::{FetchTransport, Transport};
 
@@ -19,13 +20,33 @@ pub const DEFAULT_ELEMENT_ID: &str = "customer-update-form";
 #[wasm_bindgen]
 pub struct MountHandle {
     mounted: Option<Box<dyn Any>>,
+    control: Control,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
-    /// Removes the form from the page.
+    /// Removes the form from the page and disposes everything it owned.
     pub fn destroy(&mut self) {
+        self.control.clear();
         self.mounted.take();
+    }
+
+    /// A fresh session token for the next requests; what the customer typed stays. After
+    /// a `session-expired` while loading, loads again.
+    #[wasm_bindgen(js_name = setSessionToken)]
+    pub fn set_session_token(&self, token: String) {
+        self.control.set_session_token(token);
+    }
+
+    /// Back to the loaded values, with no errors shown.
+    pub fn reset(&self) {
+        self.control.reset();
+    }
+
+    /// Shows every error as a submit would, without sending. `{valid, dirty, errors}`, or
+    /// `null` before the form has loaded.
+    pub fn validate(&self) -> JsValue {
+        self.control.validate()
     }
 }
 
@@ -39,24 +60,33 @@ pub struct HostOptions {
     pub lang: String,
     /// Message overrides by catalogue key.
     pub messages: BTreeMap<String, String>,
+    /// JSON pointers of fields to leave out (`/address/line2`).
+    pub hidden_fields: Vec<String>,
+    /// JSON pointers of fields the customer must fill in, beyond the provider's rules.
+    pub required_fields: Vec<String>,
 }
 
 /// Mounts the form into `element` with a given transport (tests pass their own).
 pub fn mount_with(element: &web_sys::HtmlElement, host: HostOptions, transport: Rc<dyn Transport>) -> MountHandle {
     let lang = pick_lang(&host.lang, element);
+    let control = Control::default();
     let options = Options {
         provider: host.provider,
         endpoint: host.endpoint,
         session_token: host.session_token,
         messages: Messages::new(lang, host.messages),
         transport,
+        hidden_fields: host.hidden_fields,
+        required_fields: host.required_fields,
+        control: control.clone(),
     };
     let target = element.clone();
     let handle = leptos::mount::mount_to(element.clone(), move || app(options, target));
-    MountHandle { mounted: Some(Box::new(handle)) }
+    MountHandle { mounted: Some(Box::new(handle)), control }
 }
 
-/// `mount(element, { provider, endpoint, sessionToken, lang?, messages? })` from JS.
+/// `mount(element, { provider, endpoint, sessionToken, lang?, messages?, hiddenFields?,
+/// requiredFields? })` from JS; the field lists are arrays or space-separated pointers.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(element: web_sys::HtmlElement, options: JsValue) -> MountHandle {
     let host = HostOptions {
@@ -65,6 +95,8 @@ pub fn mount_js(element: web_sys::HtmlElement, options: JsValue) -> MountHandle 
         session_token: string_prop(&options, "sessionToken"),
         lang: string_prop(&options, "lang"),
         messages: messages_prop(&options),
+        hidden_fields: pointers_prop(&options, "hiddenFields"),
+        required_fields: pointers_prop(&options, "requiredFields"),
     };
     mount_with(&element, host, Rc::new(FetchTransport))
 }
@@ -88,7 +120,7 @@ pub fn auto_start() {
         endpoint: attr("data-endpoint"),
         session_token: attr("data-session-token"),
         lang: attr("lang"),
-        messages: BTreeMap::new(),
+        ..HostOptions::default()
     };
     // Lives as long as the page.
     std::mem::forget(mount_with(&element, host, Rc::new(FetchTransport)));
@@ -107,6 +139,20 @@ fn pick_lang(given: &str, element: &web_sys::HtmlElement) -> Lang {
 
 fn string_prop(object: &JsValue, key: &str) -> String {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// An array of strings, or one string of space-separated pointers.
+fn pointers_prop(object: &JsValue, key: &str) -> Vec<String> {
+    let Ok(value) = js_sys::Reflect::get(object, &JsValue::from_str(key)) else {
+        return Vec::new();
+    };
+    if let Some(text) = value.as_string() {
+        return text.split_whitespace().map(str::to_owned).collect();
+    }
+    match value.dyn_into::<js_sys::Array>() {
+        Ok(list) => list.iter().filter_map(|v| v.as_string()).map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 fn messages_prop(object: &JsValue) -> BTreeMap<String, String> {

@@ -58,9 +58,13 @@ pub fn field_view(form: Form, index: usize) -> impl IntoView {
         }
     };
     let spec_required = field.spec.required;
-    let required = move || match (role, rules()) {
-        (Some(role), Some(r)) => r.requires(role),
-        _ => spec_required,
+    let host_required = field.extra_required;
+    let required = move || {
+        host_required
+            || match (role, rules()) {
+                (Some(role), Some(r)) => r.requires(role),
+                _ => spec_required,
+            }
     };
     let optional_text = messages.text("ui.optional");
     let optional = move || (!required()).then(|| view! { <span class="cuw-optional">" " {optional_text.clone()}</span> });

@@ -4,6 +4,7 @@
 use customer_update_core::providers::InputKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde_json::json;
 use wasm_bindgen::JsValue;
 
 use crate::host;
@@ -27,6 +28,7 @@ pub fn submit(form: Form) {
     if !prepared.errors.is_empty() {
         form.status.set(Status::Invalid);
         open_summary(form);
+        tell(form, host::ERROR, json!({"kind": "invalid", "errors": host::errors_json(&prepared.errors)}));
         return;
     }
     let Ok(body) = serde_json::to_string(&prepared.body) else { return };
@@ -42,6 +44,7 @@ pub fn submit(form: Form) {
     form.summary_open.set(false);
     form.status.set(Status::Sending);
     let reply = form.transport.with_value(|transport| transport.send(request));
+    tell(form, host::SUBMIT, json!({"changed": pointers(form, &prepared.changed)}));
     spawn_local(async move {
         let outcome = reply.await;
         // The form may have been unmounted while the request was in flight.
@@ -51,10 +54,10 @@ pub fn submit(form: Form) {
         match outcome {
             Ok(response) if (200..300).contains(&response.status) => saved(form, &prepared.sent, &prepared.changed),
             Ok(response) if response.status == 401 => session_expired(form),
-            Ok(response) if response.status >= 500 => form.status.set(Status::Failed(Failure::Server(response.status))),
+            Ok(response) if response.status >= 500 => failed(form, Failure::Server(response.status)),
             Ok(response) => rejected(form, response.status, &response.body),
-            Err(NetworkError::Timeout) => form.status.set(Status::Failed(Failure::Timeout)),
-            Err(NetworkError::Unreachable) => form.status.set(Status::Failed(Failure::Network)),
+            Err(NetworkError::Timeout) => failed(form, Failure::Timeout),
+            Err(NetworkError::Unreachable) => failed(form, Failure::Network),
         }
     });
 }
@@ -77,6 +80,46 @@ fn saved(form: Form, sent: &[usize], changed: &[usize]) {
     });
     form.submitted.set(false);
     form.status.set(Status::Saved(labels));
+    tell(form, host::SUCCESS, json!({"updated": pointers(form, changed)}));
+}
+
+fn failed(form: Form, failure: Failure) {
+    form.status.set(Status::Failed(failure));
+    let detail = match failure {
+        Failure::Network => json!({"kind": "network"}),
+        Failure::Timeout => json!({"kind": "timeout"}),
+        Failure::Server(status) => json!({"kind": "server", "status": status}),
+    };
+    tell(form, host::ERROR, detail);
+}
+
+/// The host's `validate()`: shows every error as a submit would (summary and focus
+/// included) without sending, and says what it found.
+pub fn validate(form: Form) -> JsValue {
+    form.submitted.set(true);
+    let prepared = form.check.get_untracked();
+    if prepared.errors.is_empty() {
+        form.summary_open.set(false);
+    } else {
+        open_summary(form);
+    }
+    host::detail(&json!({
+        "valid": prepared.errors.is_empty(),
+        "dirty": !prepared.changed.is_empty(),
+        "errors": host::errors_json(&prepared.errors),
+    }))
+}
+
+/// The profile pointers of the fields at `indexes`, for event details.
+fn pointers(form: Form, indexes: &[usize]) -> Vec<String> {
+    form.fields.with_value(|fields| {
+        indexes.iter().filter_map(|&i| fields.get(i)).map(|f| crate::model::pointer::concrete(f.spec.pointer)).collect()
+    })
+}
+
+/// Dispatches an event with `detail` on the form's host element.
+fn tell(form: Form, name: &'static str, detail: serde_json::Value) {
+    form.host.try_with_value(|host| host::dispatch(host, name, &host::detail(&detail)));
 }
 
 fn stored_value(field: &crate::model::state::Field) -> String {
@@ -97,9 +140,11 @@ fn rejected(form: Form, status: u16, body: &str) {
     let provider = form.settings.with_value(|s| s.provider);
     let errors = server::field_errors(provider, status, body);
     let placed: Vec<_> = errors.into_iter().map(|error| (form.field_for(&error.pointer), error)).collect();
+    let detail = json!({"kind": "rejected", "status": status, "errors": host::errors_json(&placed.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>())});
     form.server_errors.set(placed);
     form.status.set(Status::Rejected);
     open_summary(form);
+    tell(form, host::ERROR, detail);
 }
 
 /// Shows the error summary and moves focus to it (after it is rendered).

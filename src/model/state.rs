@@ -6,7 +6,7 @@ use std::rc::Rc;
 use customer_update_core::date::Date;
 use customer_update_core::phone::E164;
 use customer_update_core::providers::{FieldSpec, FormState, InputKind, ProviderSpec, UpdateOp};
-use customer_update_core::FieldError;
+use customer_update_core::{Code, FieldError};
 use leptos::prelude::*;
 
 use super::body::{self, Entry, Prepared};
@@ -23,6 +23,10 @@ pub struct Settings {
     pub messages: Messages,
     /// Makes DOM ids unique per instance (`cuw3`).
     pub id_prefix: String,
+    /// Pointers the host hides (never shown, never sent).
+    pub hidden_fields: Vec<String>,
+    /// Pointers the host wants filled in, on top of what the provider requires.
+    pub required_fields: Vec<String>,
 }
 
 /// One field of the profile, with its signals.
@@ -40,6 +44,8 @@ pub struct Field {
     pub edited: RwSignal<bool>,
     pub locked: bool,
     pub write_only: bool,
+    /// The host asked for this field to be filled in (`required-fields`).
+    pub extra_required: bool,
 }
 
 /// Where a submit stands; drives the live region and the buttons.
@@ -95,7 +101,7 @@ impl Form {
         let fields: Vec<Field> = profile
             .fields
             .iter()
-            .filter(|spec| spec.op == op_id)
+            .filter(|spec| spec.op == op_id && !names(&settings.hidden_fields, spec.pointer))
             .map(|spec| {
                 let loaded = state.values.get(spec.pointer).cloned().unwrap_or_default();
                 let phone_country = if spec.input == InputKind::Tel { phone_region(&loaded) } else { String::new() };
@@ -109,6 +115,7 @@ impl Form {
                     edited: RwSignal::new(false),
                     locked: state.locked.contains(&spec.pointer),
                     write_only: spec.write_only || state.write_only.contains(&spec.pointer),
+                    extra_required: names(&settings.required_fields, spec.pointer),
                 }
             })
             .collect();
@@ -123,7 +130,9 @@ impl Form {
                     .map(|f| (f.value.get(), f.initial.get(), f.phone_country.get()))
                     .collect();
                 let entries = entries(fields, &snapshot);
-                body::prepare(provider, op, &entries, today())
+                let mut prepared = body::prepare(provider, op, &entries, today());
+                prepared.errors.extend(host_required_errors(fields, &snapshot, &prepared.errors));
+                prepared
             })
         });
         Form {
@@ -137,6 +146,25 @@ impl Form {
             summary_open: RwSignal::new(false),
             check,
         }
+    }
+
+    /// Back to what was loaded (or last saved): values, errors, summary and status.
+    pub fn reset(&self) {
+        self.fields.with_value(|fields| {
+            for field in fields {
+                let initial = field.initial.get_untracked();
+                if field.spec.input == InputKind::Tel {
+                    field.phone_country.set(phone_region(&initial));
+                }
+                field.value.set(initial);
+                field.touched.set(false);
+                field.edited.set(false);
+            }
+        });
+        self.submitted.set(false);
+        self.server_errors.set(Vec::new());
+        self.summary_open.set(false);
+        self.status.set(Status::Idle);
     }
 
     pub fn field(&self, index: usize) -> Option<Field> {
@@ -200,6 +228,25 @@ impl Form {
         }
         items
     }
+}
+
+/// Whether a host's pointer list names this field (`/address/line1`, or the profile's
+/// pattern for repeated ones).
+fn names(pointers: &[String], field_pointer: &str) -> bool {
+    pointers.iter().any(|p| p == field_pointer || *p == pointer::concrete(field_pointer))
+}
+
+/// `required` for each field the host marked required that is empty, unless core already
+/// said so. Locked and write-only fields are left alone: the customer cannot fill them in.
+fn host_required_errors(fields: &[Field], snapshot: &[(String, String, String)], known: &[FieldError]) -> Vec<FieldError> {
+    fields
+        .iter()
+        .zip(snapshot)
+        .filter(|(f, (value, _, _))| f.extra_required && !f.locked && !f.write_only && value.trim().is_empty())
+        .map(|(f, _)| pointer::concrete(f.spec.pointer))
+        .filter(|at| !known.iter().any(|e| e.pointer == *at && e.code == Code::Required))
+        .map(|at| FieldError::new(Code::Required, "Enter a value.").at(at))
+        .collect()
 }
 
 /// The snapshot as core-facing entries.

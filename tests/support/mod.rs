@@ -221,6 +221,7 @@ pub async fn mount(provider: &str, get_body: serde_json::Value, transport: Scrip
         session_token: "session-123".into(),
         lang: "en".into(),
         messages: Default::default(),
+        ..Default::default()
     };
     let handle = mount_with(&host, options, Rc::new(transport.clone()));
     settle().await;

@@ -1,0 +1,2 @@
+// `import 'customer-update-widget/element'` registers <customer-update-form>.
+export { CustomerUpdateForm } from './index.js';
