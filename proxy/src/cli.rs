@@ -164,7 +164,8 @@ async fn serve(config: Option<PathBuf>, listen: Option<SocketAddr>, dist: Option
                 listen: listen.unwrap_or(default_listen),
                 session_secret: SANDBOX_SESSION_SECRET.as_bytes().to_vec(),
                 upstreams,
-                timeouts: Timeouts::default(),
+                // Short, so a `delay` fault longer than 5 s shows the 504 path quickly.
+                timeouts: Timeouts { connect_ms: 1_000, total_ms: 5_000 },
                 rate_limit: RateLimit::default(),
                 cors_origins: Vec::new(),
                 frame_ancestors: Vec::new(),

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Proxy overhead bench: wrk against the embedded sandbox directly and through the proxy
+# (GET /v1/customer with a session token), same customer, same provider (SpherePay, static
+# bearer). Prints p50/p99 latency and req/s for both, and the proxy's peak RSS.
+#
+# Usage: bench/proxy.sh [seconds per run, default 10] [connection counts, default "1 32"]
+# (1 connection: the latency the proxy adds; 32: throughput under saturation.)
+# Loopback only. On a 2-core machine wrk, the proxy and the sandbox share the cores, so
+# the absolute figures are pessimistic; the difference is what the proxy adds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+CONNECTION_LEVELS="${2:-1 32}"
+THREADS=2
+
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+cargo build --release -q -p customer-update-proxy
+BIN=target/release/customer-update-proxy
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+wait_for() { for _ in $(seq 1 100); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "timeout waiting for $2 in $1" >&2; cat "$1" >&2; exit 1; }
+
+# 1. Sandbox-mode proxy: we only use its embedded sandbox (its URL is printed at start).
+"$BIN" serve --listen 127.0.0.1:0 --dist "$WORK/none" >"$WORK/sandbox.log" 2>&1 &
+PIDS+=($!)
+wait_for "$WORK/sandbox.log" "sandbox providers on"
+SANDBOX=$(sed -n 's/^sandbox providers on \(http:[^ ]*\).*/\1/p' "$WORK/sandbox.log")
+
+# 2. The proxy under test, in config mode, pointed at that sandbox, rate limits out of the way.
+cat >"$WORK/proxy.toml" <<TOML
+session_secret_env = "BENCH_SESSION_SECRET"
+listen = "127.0.0.1:0"
+[rate_limit]
+per_session_per_minute = 100000000
+per_session_burst = 100000000
+per_ip_per_minute = 100000000
+per_ip_burst = 100000000
+[upstream]
+provider = "spherepay"
+base_url = "$SANDBOX/spherepay"
+api_key_env = "BENCH_SPHEREPAY_KEY"
+TOML
+export BENCH_SESSION_SECRET="bench-secret-$RANDOM$RANDOM"
+export BENCH_SPHEREPAY_KEY="sandbox-spherepay-api-key"
+CUW_LOG=warn "$BIN" serve --config "$WORK/proxy.toml" --dist "$WORK/none" >"$WORK/proxy.log" 2>&1 &
+PROXY_PID=$!
+PIDS+=($PROXY_PID)
+wait_for "$WORK/proxy.log" "listening on"
+PROXY=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$WORK/proxy.log")
+CUSTOMER=customer_0a1b2c3d4e5f40718293a4b5c6d7e8f9
+TOKEN=$("$BIN" mint-session --config "$WORK/proxy.toml" --customer "$CUSTOMER" --provider spherepay --ttl 1h)
+
+curl -fsS -o /dev/null "$PROXY/v1/customer" -H "Authorization: Bearer $TOKEN" || { echo "proxy GET failed" >&2; exit 1; }
+
+run() { # name url header
+  local threads=$(( CONNECTIONS < THREADS ? CONNECTIONS : THREADS ))
+  wrk -t"$threads" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "$2" >"$WORK/$1.wrk"
+  local p50 p99 rps non2xx
+  p50=$(awk '$1=="50%"{print $2}' "$WORK/$1.wrk")
+  p99=$(awk '$1=="99%"{print $2}' "$WORK/$1.wrk")
+  rps=$(awk '/^Requests\/sec/{print $2}' "$WORK/$1.wrk")
+  non2xx=$(awk '/Non-2xx/{print $5}' "$WORK/$1.wrk")
+  printf "%-8s p50 %-9s p99 %-9s req/s %-10s non-2xx %s\n" "$1" "$p50" "$p99" "$rps" "${non2xx:-0}"
+}
+
+for CONNECTIONS in $CONNECTION_LEVELS; do
+  echo "wrk -c$CONNECTIONS -d${DURATION}s, GET one SpherePay customer"
+  run direct "$SANDBOX/spherepay/v2/customer/$CUSTOMER" "Authorization: Bearer $BENCH_SPHEREPAY_KEY"
+  run proxy "$PROXY/v1/customer" "Authorization: Bearer $TOKEN"
+done
+echo "proxy peak RSS (VmHWM): $(awk '/VmHWM/{print $2, $3}' /proc/$PROXY_PID/status)"
+echo "proxy RSS now (VmRSS):  $(awk '/VmRSS/{print $2, $3}' /proc/$PROXY_PID/status)"
