@@ -35,7 +35,7 @@ fn spherepay_rules() {
         ("address needs its country", json!({"address": {"line1": "1", "city": "c"}}), one("/address/country", Code::Required)),
         ("US ZIP pattern", json!({"address": {"line1": "1", "city": "c", "state": "IL", "postalCode": "6060", "country": "USA"}}), one("/address/postalCode", Code::PostalCodeInvalid)),
         ("US state from the list", json!({"address": {"line1": "1", "city": "c", "state": "ZZ", "postalCode": "60606", "country": "USA"}}), one("/address/state", Code::StateUnknown)),
-        ("tax needs the address", json!({"personalInformation": tax("123456789", "ssn", "USA")}), one("/address", Code::Required)),
+        ("tax needs the address", json!({"personalInformation": tax("123456789", "ssn", "USA")}), vec![("/address/city".into(), Code::Required), ("/address/country".into(), Code::Required), ("/address/line1".into(), Code::Required)]),
         ("tax with address", json!({"address": us_address(), "personalInformation": tax("123-45-6789", "ssn", "USA")}), vec![]),
         ("any tax field needs all three", json!({"address": us_address(), "personalInformation": {"taxIdentificationNumber": "123456789"}}),
             vec![("/personalInformation/taxIdentificationNumberCountry".into(), Code::Required), ("/personalInformation/taxIdentificationNumberType".into(), Code::Required)]),

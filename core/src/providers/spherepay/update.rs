@@ -113,10 +113,13 @@ impl PersonalInformation {
 fn tax_needs_address(update: &SpherePayUpdate, _: &Ctx) -> garde::Result {
     let has_tax = update.personal_information.as_ref().is_some_and(PersonalInformation::has_tax_fields);
     if has_tax && update.address.is_none() {
-        return Err(fail(
-            FieldError::new(Code::Required, "Add your address: it is required together with a tax identification number.")
-                .at("/address"),
-        ));
+        // One error per field the customer has to fill, so each lands under its input.
+        const WHY: &str = "it is required together with a tax identification number.";
+        return all(vec![
+            required("/address/line1", &format!("Enter the first line of your address: {WHY}")),
+            required("/address/city", &format!("Enter your town or city: {WHY}")),
+            required("/address/country", &format!("Choose the country of your address: {WHY}")),
+        ]);
     }
     Ok(())
 }
