@@ -84,6 +84,9 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
 
     let start_load = move || {
         load.set(Load::Loading);
+        if options.with_value(|o| o.session_token.trim().is_empty()) {
+            return; // nothing to ask for yet: `setSessionToken` starts the load
+        }
         let (request, transport) = options.with_value(|o| {
             (
                 HttpRequest { method: Method::Get, url: o.endpoint.clone(), session_token: o.session_token.clone(), body: None },
@@ -142,9 +145,6 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
     view! {
         <div class="cuw-root" lang=lang data-provider=provider.id()>
             <h2 class="cuw-title">{text("ui.title")}</h2>
-            <div class="cuw-status" class:cuw-status--problem=move || live_problem(load) role="status" aria-live="polite" data-cuw-status="">
-                {move || live_text(load, text)}
-            </div>
             {move || match load.get() {
                 Load::Ready(form) => form_view(form).into_any(),
                 Load::Failed => view! {
@@ -154,6 +154,10 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
                 }.into_any(),
                 Load::Loading | Load::SessionExpired => ().into_any(),
             }}
+            // The one polite live region, after the form: next to Save, where the customer is.
+            <div class="cuw-status" class:cuw-status--problem=move || live_problem(load) role="status" aria-live="polite" data-cuw-status="">
+                {move || live_text(load, text)}
+            </div>
         </div>
     }
     .into_any()
@@ -162,6 +166,7 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
 /// What the mount handle's methods do to this instance.
 fn embed_hooks(control: &Control, load: RwSignal<Load>, options: StoredValue<Options, LocalStorage>, start_load: impl Fn() + Copy + 'static) {
     control.on_session_token(move |token| {
+        let had_none = options.try_with_value(|o| o.session_token.trim().is_empty()).unwrap_or(false);
         options.try_update_value(|o| o.session_token = token.clone());
         match load.try_get_untracked() {
             Some(Load::Ready(form)) => {
@@ -171,6 +176,7 @@ fn embed_hooks(control: &Control, load: RwSignal<Load>, options: StoredValue<Opt
                 }
             }
             Some(Load::SessionExpired | Load::Failed) => start_load(),
+            Some(Load::Loading) if had_none => start_load(),
             Some(Load::Loading) | None => {}
         }
     });

@@ -25,7 +25,24 @@ fn sections(form: Form) -> Vec<(String, Vec<usize>)> {
             }
         }
     });
+    // In an address the country comes first: the other fields' labels, lists and
+    // required-ness follow it.
+    form.fields.with_value(|fields| {
+        for (_, indexes) in sections.iter_mut() {
+            indexes.sort_by_key(|&i| fields.get(i).is_none_or(|f| !is_address_country(fields, f)));
+        }
+    });
     sections
+}
+
+fn is_address_country(fields: &[crate::model::state::Field], field: &crate::model::state::Field) -> bool {
+    use customer_update_core::providers::InputKind;
+    let parent = pointer::parent(field.spec.pointer);
+    field.spec.input == InputKind::Country
+        && !parent.is_empty()
+        && fields.iter().any(|f| {
+            matches!(f.spec.input, InputKind::State | InputKind::Postal) && pointer::parent(f.spec.pointer) == parent
+        })
 }
 
 pub fn form_view(form: Form) -> impl IntoView {

@@ -206,12 +206,21 @@ impl Form {
         })
     }
 
+    /// A summary link names its field, so it makes sense on its own ("Country: Choose…");
+    /// the text after the label is exactly what shows under the field.
+    fn summary_line(&self, index: usize, message: &str) -> String {
+        match self.field(index) {
+            Some(field) => format!("{}: {message}", self.text(field.spec.label)),
+            None => message.to_owned(),
+        }
+    }
+
     /// Every error the summary lists, in field order; form-wide ones (index `None`) last.
     pub fn summary(&self) -> Vec<(Option<usize>, String)> {
         let messages = self.messages();
         let count = self.fields.with_value(Vec::len);
         let mut items: Vec<(Option<usize>, String)> =
-            (0..count).filter_map(|i| self.error_for(i).map(|e| (Some(i), messages.error(&e)))).collect();
+            (0..count).filter_map(|i| self.error_for(i).map(|e| (Some(i), self.summary_line(i, &messages.error(&e))))).collect();
         self.server_errors.with(|errors| {
             items.extend(errors.iter().filter(|(i, _)| i.is_none()).map(|(_, e)| (None, messages.error(e))));
         });
