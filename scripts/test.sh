@@ -85,7 +85,9 @@ step size      "bundle size within budget"           needs=dist -- bench/size.sh
 # The e2e webServer runs the proxy through `cargo run`; build it first so its compile time
 # does not count against the server's start-up timeout.
 step proxybin  "proxy binary builds"                 -- cargo build -p customer-update-proxy
-step e2e       "end-to-end (Playwright, Chromium)"   needs=dist,proxybin -- bash -c 'cd e2e && npx --no-install playwright test'
+# The npm package (pkg/ + tarball) and the Vite example that installs it (embed-* tests).
+step npm       "npm package + example hosts build"   -- www/examples/build.sh
+step e2e       "end-to-end (Playwright, Chromium)"   needs=dist,proxybin,npm -- bash -c 'cd e2e && npx --no-install playwright test'
 
 elapsed=$((SECONDS - started))
 flaky=""; [[ $tests_flaky == 0 ]] || flaky=", $tests_flaky flaky (passed on retry)"
