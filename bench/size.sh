@@ -5,13 +5,14 @@
 # libphonenumber-js form doing the same job = 92 KB, counted as 92,000 bytes.
 #   bench/size.sh              build release with trunk, then measure dist/
 #   bench/size.sh --no-build   measure the dist/ that is there
+#   add --twiggy               also list the biggest items in the wasm (twiggy)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 BUDGET=${SIZE_BUDGET_BYTES:-92000}
 DIST=${DIST:-dist}
 
-if [[ ${1:-} != --no-build ]]; then
+if [[ " $* " != *" --no-build "* ]]; then
   trunk build --release >/dev/null 2>target/size-build.log || { cat target/size-build.log >&2; exit 1; }
 fi
 
@@ -29,12 +30,17 @@ for f in "${files[@]}"; do
 done
 printf '%-48s %10d %10d %10d\n' total "$raw_total" "$gz_total" "$br_total"
 
-# Biggest contributors inside the wasm, when twiggy is installed (optional:
-# `cargo install twiggy`; names only survive when the build keeps them).
-if command -v twiggy >/dev/null; then
-  for f in "${files[@]}"; do
-    [[ $f == *.wasm ]] && { echo; echo "twiggy top -n 15 $f"; twiggy top -n 15 "$DIST/$f" || true; }
-  done
+# Biggest contributors inside the wasm (optional: needs `cargo install twiggy`). The shipped
+# wasm has no names, so --twiggy builds a copy that keeps them, in its own target dir.
+if [[ " $* " == *" --twiggy "* ]]; then
+  if command -v twiggy >/dev/null; then
+    CARGO_TARGET_DIR=target/size-names CARGO_PROFILE_WASM_RELEASE_STRIP=false \
+      cargo build -q -p customer-update-widget --lib --target wasm32-unknown-unknown --profile wasm-release
+    echo; echo "twiggy top (the widget's wasm before wasm-bindgen and wasm-opt, names kept):"
+    twiggy top -n 25 target/size-names/wasm32-unknown-unknown/wasm-release/customer_update_widget.wasm
+  else
+    echo "(twiggy is not installed: cargo install twiggy)"
+  fi
 fi
 
 pct=$((br_total * 100 / BUDGET))
