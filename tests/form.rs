@@ -205,3 +205,65 @@ async fn provider_field_errors_land_under_the_right_field() {
     form.type_into("/email", "joao@example.com").await;
     assert_eq!(form.error_under("/email"), None);
 }
+
+fn spherepay_customer(kyc_status: &str) -> serde_json::Value {
+    json!({
+        "id": "customer_0a1b2c3d4e5f40718293a4b5c6d7e8f9", "type": "individual",
+        "email": "jane.smith@example.com", "phone": "+14155550123", "firstName": "Jane", "lastName": "Smith",
+        "verificationProfiles": [{"name": "kyc_profile_a", "status": kyc_status,
+            "criteria": {"complete": [], "pending": [], "required": [], "errors": []}}],
+        "tosStatus": "approved",
+        "address": {"line1": "233 South Wacker Drive", "line2": "Suite 4700", "city": "Chicago",
+                    "postalCode": "60606", "state": "IL", "country": "USA"},
+        "personalInformation": {"taxIdentificationNumberType": "ssn", "taxIdentificationNumberCountry": "USA",
+                                "nationality": "USA"}
+    })
+}
+
+#[wasm_bindgen_test]
+async fn locked_fields_are_read_only_with_the_reason_and_write_only_fields_start_empty() {
+    let form = mount("spherepay", spherepay_customer("pending"), ScriptedTransport::default()).await;
+    let tax_type = form.field("/personalInformation/taxIdentificationNumberType");
+    assert!(tax_type.unchecked_ref::<web_sys::HtmlSelectElement>().disabled(), "locked after KYC submission");
+    let hint_id = format!("{}-hint", tax_type.id());
+    assert!(form.get(&format!("#{hint_id}")).text_content().unwrap_or_default().contains("identity check"));
+    let middle = form.field("/personalInformation/middleName");
+    assert!(middle.unchecked_ref::<web_sys::HtmlInputElement>().read_only());
+
+    let open = mount("spherepay", spherepay_customer("incomplete"), ScriptedTransport::default()).await;
+    assert_eq!(open.value("/personalInformation/taxIdentificationNumber"), "", "never prefilled");
+    let number = open.field("/personalInformation/taxIdentificationNumber");
+    let hint = open.get(&format!("#{}-hint", number.id())).text_content().unwrap_or_default();
+    assert!(hint.contains("replaces"), "{hint}");
+    assert!(!number.unchecked_ref::<web_sys::HtmlInputElement>().read_only());
+}
+
+#[wasm_bindgen_test]
+async fn an_address_is_sent_whole_and_a_tax_id_brings_its_prefilled_siblings() {
+    let transport = ScriptedTransport::default();
+    transport.then(saved()).then(saved());
+    let form = mount("spherepay", spherepay_customer("incomplete"), transport).await;
+    assert_eq!(form.value("/address/country"), "USA", "alpha-3 as SpherePay's body needs");
+
+    form.type_into("/address/city", "Evanston").await;
+    form.click("[data-cuw-submit]").await;
+    let bodies = form.transport.sent_bodies();
+    assert_eq!(
+        bodies.last(),
+        Some(&json!({"address": {"line1": "233 South Wacker Drive", "line2": "Suite 4700", "city": "Evanston",
+                                  "postalCode": "60606", "state": "IL", "country": "USA"}})),
+        "the whole address, so Suite 4700 is not lost"
+    );
+
+    // A new tax number alone: core requires type, country and address with it; the form
+    // adds the values already on screen instead of reporting them missing.
+    form.type_into("/personalInformation/taxIdentificationNumber", "123-45-6789").await;
+    form.click("[data-cuw-submit]").await;
+    let bodies = form.transport.sent_bodies();
+    assert_eq!(bodies.len(), 2, "{bodies:?} / status: {}", form.status());
+    let sent = &bodies[1];
+    assert_eq!(sent.pointer("/personalInformation/taxIdentificationNumberType"), Some(&json!("ssn")));
+    assert_eq!(sent.pointer("/personalInformation/taxIdentificationNumberCountry"), Some(&json!("USA")));
+    assert!(sent.pointer("/address/line1").is_some(), "{sent}");
+    assert_eq!(sent.pointer("/personalInformation/nationality"), None, "unrelated fields stay out");
+}

@@ -94,6 +94,17 @@ pub struct Prepared {
 pub fn prepare(provider: &dyn ProviderSpec, op: &UpdateOp, entries: &[Entry<'_>], today: Option<Date>) -> Prepared {
     let changed: Vec<usize> = (0..entries.len()).filter(|&i| entries.get(i).is_some_and(Entry::is_changed)).collect();
     let mut sent = changed.clone();
+    // An address travels whole: providers treat it as one value, and a partial one would
+    // drop the lines the customer did not touch.
+    for &index in &changed {
+        let Some(parent) = entries.get(index).and_then(|e| address_object(entries, e.spec.pointer)) else { continue };
+        sent.extend(entries.iter().enumerate().filter_map(|(i, e)| {
+            let sibling = pointer::parent(e.spec.pointer) == parent;
+            (sibling && !e.locked && e.spec.input != InputKind::CountryName && !e.stored().is_empty()).then_some(i)
+        }));
+    }
+    sent.sort_unstable();
+    sent.dedup();
     // Each round adds at least one entry not sent yet, so this ends.
     loop {
         let body = build(entries, &sent);
@@ -144,4 +155,14 @@ pub fn entry_for_error(entries: &[Entry<'_>], error_pointer: &str) -> Option<usi
             let parent = pointer::parent(hidden.spec.pointer);
             entries.iter().position(|e| e.spec.input == InputKind::Country && pointer::parent(e.spec.pointer) == parent)
         })
+}
+
+/// The address object `pointer` lies in (`/address` for `/address/city`): an object with
+/// a country picker next to a postal code or state field.
+fn address_object<'a>(entries: &[Entry<'_>], pointer: &'a str) -> Option<&'a str> {
+    let parent = pointer::parent(pointer);
+    let has = |kinds: &[InputKind]| {
+        entries.iter().any(|e| kinds.contains(&e.spec.input) && pointer::parent(e.spec.pointer) == parent)
+    };
+    (!parent.is_empty() && has(&[InputKind::Country]) && has(&[InputKind::Postal, InputKind::State])).then_some(parent)
 }
