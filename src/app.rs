@@ -70,7 +70,7 @@ fn form_op(provider: &'static dyn ProviderSpec, kind: Option<CustomerKind>, op: 
 
 pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoView {
     if let Some(problem) = misconfiguration(&options) {
-        return view! { <div class="cuw-root"><p class="cuw-status cuw-status--problem" role="status">{problem}</p></div> }.into_any();
+        return view! { <div class="cuw-root" part="root"><p class="cuw-status cuw-status--problem" part="status" role="status">{problem}</p></div> }.into_any();
     }
     let Some(provider) = providers::by_id(options.provider.trim()) else { return ().into_any() };
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
@@ -143,19 +143,19 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
     let text = move |key: &str| options.with_value(|o| o.messages.text(key));
     let lang = options.with_value(|o| o.messages.lang().tag());
     view! {
-        <div class="cuw-root" lang=lang data-provider=provider.id()>
-            <h2 class="cuw-title">{text("ui.title")}</h2>
+        <div class="cuw-root" part="root" lang=lang data-provider=provider.id()>
+            <h2 class="cuw-title" part="title">{text("ui.title")}</h2>
             {move || match load.get() {
                 Load::Ready(form) => form_view(form).into_any(),
                 Load::Failed => view! {
-                    <button type="button" class="cuw-button cuw-button--secondary" data-cuw-retry="" on:click=move |_| start_load()>
+                    <button type="button" class="cuw-button cuw-button--secondary" part="retry" data-cuw-retry="" on:click=move |_| start_load()>
                         {text("ui.retry")}
                     </button>
                 }.into_any(),
                 Load::Loading | Load::SessionExpired => ().into_any(),
             }}
             // The one polite live region, after the form: next to Save, where the customer is.
-            <div class="cuw-status" class:cuw-status--problem=move || live_problem(load) role="status" aria-live="polite" data-cuw-status="">
+            <div class="cuw-status" part="status" class:cuw-status--problem=move || live_problem(load) role="status" aria-live="polite" data-cuw-status="">
                 {move || live_text(load, text)}
             </div>
         </div>

@@ -96,15 +96,15 @@ pub fn field_view(form: Form, index: usize) -> impl IntoView {
     let pointer_attr = field.spec.pointer;
 
     Some(view! {
-        <div class="cuw-field" class:cuw-field--error=move || invalid.get() class:cuw-field--checkbox=is_checkbox data-field=pointer_attr>
-            {(!is_checkbox).then(|| view! { <label class="cuw-label" for=id.clone()>{label.clone()} {optional.clone()}</label> })}
-            {hint.map(|text| view! { <p class="cuw-hint" id=hint_id>{text}</p> })}
-            <p class="cuw-error" id=error_id hidden=move || !invalid.get()>
+        <div class="cuw-field" part="field" class:cuw-field--error=move || invalid.get() class:cuw-field--checkbox=is_checkbox data-field=pointer_attr>
+            {(!is_checkbox).then(|| view! { <label class="cuw-label" part="label" for=id.clone()>{label.clone()} {optional.clone()}</label> })}
+            {hint.map(|text| view! { <p class="cuw-hint" part="hint" id=hint_id>{text}</p> })}
+            <p class="cuw-error" part="error" id=error_id hidden=move || !invalid.get()>
                 <span class="cuw-visually-hidden">{error_prefix} " "</span>
                 {error}
             </p>
             {control}
-            {is_checkbox.then(|| view! { <label class="cuw-label cuw-label--checkbox" for=id>{label} {optional}</label> })}
+            {is_checkbox.then(|| view! { <label class="cuw-label cuw-label--checkbox" part="label" for=id>{label} {optional}</label> })}
         </div>
     })
 }
@@ -185,7 +185,7 @@ fn control_view(
             .into_any()
         }
         InputKind::Checkbox => view! {
-            <input class="cuw-checkbox" type="checkbox" id=id name=name
+            <input class="cuw-checkbox" part="input" type="checkbox" id=id name=name
                 prop:checked=move || value.get() == "true"
                 disabled=locked
                 aria-invalid=aria_invalid aria-describedby=move || described_by.get()
@@ -222,7 +222,7 @@ fn text_input(
     on_blur: impl Fn(web_sys::FocusEvent) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     view! {
-        <input class="cuw-input" type=kind id=id name=name autocomplete=autocomplete
+        <input class="cuw-input" part="input" type=kind id=id name=name autocomplete=autocomplete
             prop:value=move || value.get()
             readonly=locked aria-readonly=locked.then_some("true")
             aria-invalid=aria_invalid aria-describedby=move || described_by.get()
@@ -250,7 +250,7 @@ fn select_view(
     let current = value.get_untracked();
     let extra = (!current.is_empty() && !choices.iter().any(|(code, _)| *code == current)).then(|| current.clone());
     view! {
-        <select class="cuw-select" id=id name=name autocomplete=autocomplete disabled=locked
+        <select class="cuw-select" part="input" id=id name=name autocomplete=autocomplete disabled=locked
             aria-invalid=aria_invalid aria-describedby=move || described_by.get()
             on:change=move |ev| on_choose(event_target_value(&ev))>
             <option value="" prop:selected=move || value.get().is_empty()>{placeholder}</option>
@@ -297,8 +297,8 @@ fn phone_view(
     view! {
         <div class="cuw-phone">
             <div class="cuw-phone__country">
-                <label class="cuw-sublabel" for=country_id.clone()>{country_label}</label>
-                <select class="cuw-select" id=country_id autocomplete="tel-country-code" disabled=locked
+                <label class="cuw-sublabel" part="label" for=country_id.clone()>{country_label}</label>
+                <select class="cuw-select" part="input" id=country_id autocomplete="tel-country-code" disabled=locked
                     on:change=move |ev| {
                         country.set(event_target_value(&ev));
                         form.server_errors.update(|errors| errors.retain(|(i, _)| *i != Some(index)));
@@ -313,7 +313,7 @@ fn phone_view(
                         .collect_view()}
                 </select>
             </div>
-            <input class="cuw-input cuw-phone__number" type="tel" id=id name=name autocomplete=autocomplete
+            <input class="cuw-input cuw-phone__number" part="input" type="tel" id=id name=name autocomplete=autocomplete
                 prop:value=move || value.get()
                 readonly=locked aria-readonly=locked.then_some("true")
                 aria-invalid=aria_invalid aria-describedby=move || described_by.get()

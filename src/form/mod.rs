@@ -55,7 +55,7 @@ pub fn form_view(form: Form) -> impl IntoView {
         .map(|(key, indexes)| {
             let title = form.text(&format!("section.{key}"));
             view! {
-                <fieldset class="cuw-section" data-section=key>
+                <fieldset class="cuw-section" part="section" data-section=key>
                     <legend class="cuw-section__title">{title}</legend>
                     {indexes.into_iter().map(|i| field::field_view(form, i)).collect_view()}
                 </fieldset>
@@ -63,7 +63,7 @@ pub fn form_view(form: Form) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="cuw-form" novalidate=true aria-busy=move || sending().then_some("true")
+        <form class="cuw-form" part="form" novalidate=true aria-busy=move || sending().then_some("true")
             on:submit=move |ev| {
                 ev.prevent_default();
                 submit::submit(form);
@@ -71,7 +71,7 @@ pub fn form_view(form: Form) -> impl IntoView {
             {summary::summary_view(form)}
             {sections}
             <div class="cuw-actions">
-                <button type="submit" class="cuw-button" class:cuw-button--busy=sending data-cuw-submit=""
+                <button type="submit" class="cuw-button" part="submit" class:cuw-button--busy=sending data-cuw-submit=""
                     aria-disabled=move || sending().then_some("true")>{label}</button>
                 {status::status_view(form)}
             </div>

@@ -25,7 +25,7 @@ pub fn status_view(form: Form) -> impl IntoView {
     let failed = move || matches!(form.status.get(), Status::Failed(_));
     let retry = form.text("ui.retry");
     view! {
-        <button type="button" class="cuw-button cuw-button--secondary" data-cuw-retry="" hidden=move || !failed()
+        <button type="button" class="cuw-button cuw-button--secondary" part="retry" data-cuw-retry="" hidden=move || !failed()
             on:click=move |_| submit(form)>{retry}</button>
     }
 }

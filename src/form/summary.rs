@@ -11,7 +11,7 @@ pub fn summary_view(form: Form) -> impl IntoView {
     let items = move || form.summary();
     let shown = move || form.summary_open.get() && !items().is_empty();
     view! {
-        <div class="cuw-summary" data-cuw-summary="" tabindex="-1" hidden=move || !shown()
+        <div class="cuw-summary" part="summary" data-cuw-summary="" tabindex="-1" hidden=move || !shown()
             aria-labelledby=move || form.settings.with_value(|s| format!("{}-summary-title", s.id_prefix))>
             <h2 class="cuw-summary__title" id=move || form.settings.with_value(|s| format!("{}-summary-title", s.id_prefix))>{title}</h2>
             <ul class="cuw-summary__list">

@@ -19,7 +19,7 @@ const port = Number(option('port', '0'));
 const maps = args.flatMap((arg, i) => (arg === '--map' && args[i + 1] ? [args[i + 1].split('=')] : []))
   .map(([prefix, dir]) => [prefix, resolve(dir)]);
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',

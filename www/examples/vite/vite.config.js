@@ -4,7 +4,7 @@
 import { defineConfig } from 'vite';
 
 const proxy = process.env.E2E_BASE_URL ?? process.env.TOKEN_PROXY ?? 'http://127.0.0.1:8787';
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 const api = { '/v1': { target: proxy, changeOrigin: true }, '/demo': { target: proxy, changeOrigin: true } };
 
 export default defineConfig({
