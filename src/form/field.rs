@@ -33,7 +33,8 @@ fn sibling_country(form: Form, field: &Field) -> Option<RwSignal<String>> {
     })
 }
 
-pub fn field_view(form: Form, index: usize) -> impl IntoView {
+/// `write_only_said`: the section already says its fields are write-only.
+pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoView {
     let field = form.field(index)?;
     if field.spec.input == InputKind::CountryName {
         return None;
@@ -69,7 +70,7 @@ pub fn field_view(form: Form, index: usize) -> impl IntoView {
     let optional_text = messages.text("ui.optional");
     let optional = move || (!required()).then(|| view! { <span class="cuw-optional">" " {optional_text.clone()}</span> });
 
-    let hint = hint_text(&form, &field);
+    let hint = hint_text(&form, &field, write_only_said);
     let has_hint = hint.is_some();
     let error = move || form.error_for(index).map(|e| form.messages().error(&e));
     let invalid = Signal::derive(move || error().is_some());
@@ -109,13 +110,13 @@ pub fn field_view(form: Form, index: usize) -> impl IntoView {
     })
 }
 
-fn hint_text(form: &Form, field: &Field) -> Option<String> {
+fn hint_text(form: &Form, field: &Field, write_only_said: bool) -> Option<String> {
     if field.locked {
         return Some(match field.spec.lock {
             Lock::AfterKycSubmitted | Lock::Never => form.text("ui.locked.after_kyc"),
         });
     }
-    if field.write_only {
+    if field.write_only && !write_only_said {
         return Some(form.text("ui.write_only"));
     }
     let key = format!("hint.{}", field.spec.label.trim_start_matches("field."));

@@ -54,10 +54,15 @@ pub fn form_view(form: Form) -> impl IntoView {
         .into_iter()
         .map(|(key, indexes)| {
             let title = form.text(&format!("section.{key}"));
+            // A section that is write-only throughout (Polygon's address) says so once.
+            let all_write_only =
+                form.fields.with_value(|fields| indexes.iter().all(|&i| fields.get(i).is_some_and(|f| f.write_only && !f.locked)));
+            let section_hint = all_write_only.then(|| view! { <p class="cuw-hint cuw-section__hint" part="hint">{form.text("ui.write_only")}</p> });
             view! {
                 <fieldset class="cuw-section" part="section" data-section=key>
                     <legend class="cuw-section__title">{title}</legend>
-                    {indexes.into_iter().map(|i| field::field_view(form, i)).collect_view()}
+                    {section_hint}
+                    {indexes.into_iter().map(|i| field::field_view(form, i, all_write_only)).collect_view()}
                 </fieldset>
             }
         })
