@@ -41,8 +41,11 @@ try {
   const customers = await json(await fetch('/demo/customers'));
   const list = Array.isArray(customers) ? customers : customers.customers ?? [];
   picker.replaceChildren(...list.map((c) => new Option(`${c.provider}: ${c.label}`, `${c.provider}|${c.id}`)));
-  const wanted = new URLSearchParams(location.search).get('provider');
-  const first = list.find((c) => c.provider === wanted) ?? list[0];
+  // ?provider=bvnk (first demo customer of it) or ?customer=<id> picks where to start.
+  const query = new URLSearchParams(location.search);
+  const first = list.find((c) => c.id === query.get('customer'))
+    ?? list.find((c) => c.provider === query.get('provider'))
+    ?? list[0];
   if (first) {
     picker.value = `${first.provider}|${first.id}`;
     picker.disabled = false;
