@@ -267,3 +267,23 @@ async fn an_address_is_sent_whole_and_a_tax_id_brings_its_prefilled_siblings() {
     assert!(sent.pointer("/address/line1").is_some(), "{sent}");
     assert_eq!(sent.pointer("/personalInformation/nationality"), None, "unrelated fields stay out");
 }
+
+#[wasm_bindgen_test]
+async fn an_empty_phone_starts_with_the_address_country_and_shows_the_e164_it_will_store() {
+    let transport = ScriptedTransport::default();
+    let form = mount("bvnk", json!({
+        "reference": "3f2b6c1e-8d4a-4f7b-9c2e-5a1d7e9b0c42", "type": "INDIVIDUAL", "status": "VERIFIED",
+        "individual": {
+            "firstName": "María", "lastName": "García", "email": "maria@example.com",
+            "address": {"addressLine1": "Calle Mayor 1", "city": "Madrid", "postalCode": "28013",
+                        "countryCode": "ES", "country": "Spain"}
+        }
+    }), transport).await;
+    assert_eq!(form.value("/phone"), "", "no phone on file");
+    let id = form.field("/phone").id();
+    let country: web_sys::HtmlSelectElement = form.get(&format!("#{id}-country")).dyn_into().expect("select");
+    assert_eq!(country.value(), "ES");
+    form.type_into("/phone", "612 34 56 78").await;
+    let preview = form.get(&format!("#{id}-preview")).text_content().unwrap_or_default();
+    assert!(preview.contains("+34612345678"), "{preview}");
+}

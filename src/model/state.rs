@@ -104,7 +104,11 @@ impl Form {
             .filter(|spec| spec.op == op_id && !names(&settings.hidden_fields, spec.pointer))
             .map(|spec| {
                 let loaded = state.values.get(spec.pointer).cloned().unwrap_or_default();
-                let phone_country = if spec.input == InputKind::Tel { phone_region(&loaded) } else { String::new() };
+                let phone_country = if spec.input == InputKind::Tel {
+                    Some(phone_region(&loaded)).filter(|c| !c.is_empty()).unwrap_or_else(|| home_country(profile, state))
+                } else {
+                    String::new()
+                };
                 Field {
                     spec,
                     id: pointer::dom_id(&settings.id_prefix, spec.pointer),
@@ -271,6 +275,19 @@ fn entries<'a>(fields: &[Field], snapshot: &'a [(String, String, String)]) -> Ve
             locked: field.locked,
         })
         .collect()
+}
+
+/// The alpha-2 country of the customer's address, the likeliest country of a phone number
+/// they have not entered yet.
+fn home_country(profile: &customer_update_core::providers::Profile, state: &FormState) -> String {
+    profile
+        .fields
+        .iter()
+        .filter(|f| f.input == InputKind::Country && pointer::parent(f.pointer).to_ascii_lowercase().contains("address"))
+        .find_map(|f| state.values.get(f.pointer))
+        .and_then(|code| customer_update_core::country::CountryCode::parse(code).ok())
+        .map(|code| code.alpha2().to_owned())
+        .unwrap_or_default()
 }
 
 /// The region of a stored E.164 number (first region of its calling code), so the
