@@ -111,7 +111,7 @@ fn invalid_numbers_are_refused_with_a_code() {
         ),
         ("tin", "DE", "   ", Code::Required),
         ("tin", "DE", long.as_str(), Code::TooLong),
-        ("vat", "DE", "DE 123\u{0007}", Code::TaxInvalidFormat),
+        ("vat", "DE", "DE 123\u{0007}", Code::InvalidValue),
         ("driver_license", "US", "D1234567", Code::TaxUnknownType),
         ("", "US", "123-45-6789", Code::TaxUnknownType),
     ];
@@ -186,4 +186,18 @@ fn country_picker_offers_the_types_issued_there_first() {
             TaxIdKind::Other
         ]
     );
+}
+
+/// Translations can't reuse core's English `shape` text, so every format error must carry
+/// the `label` and `example` the catalogues put in its place.
+#[test]
+fn format_errors_carry_what_a_translated_message_needs() {
+    for (kind, country, number) in [("ssn", "US", "12345678"), ("itin", "US", "812-70-1234"), ("ein", "US", "1"),
+        ("cpf", "BR", "111.111.111-11"), ("cnpj", "BR", "1"), ("rfc", "MX", "X"), ("curp", "MX", "X")] {
+        let error = customer_update_core::tax::check(kind, country, number).unwrap_err();
+        assert_eq!(error.code, customer_update_core::Code::TaxInvalidFormat, "{kind}");
+        for param in ["label", "example"] {
+            assert!(error.params.get(param).is_some_and(|v| !v.is_empty()), "{kind} lacks {param}");
+        }
+    }
 }

@@ -128,7 +128,7 @@ pub const MESSAGES: Catalogue = &[
     ("date.in_future", "The date must be in the past."),
     ("date.too_young", "You must be at least {min} years old."),
     ("tax.unknown_type", "Choose a type of tax ID from the list."),
-    ("tax.invalid_format", "This tax ID does not have the right format{example}."),
+    ("tax.invalid_format", "This is not a valid {label}. It should look like {example}."),
     ("tax.check_digit", "This tax ID is not valid: check the digits."),
     ("tax.type_not_allowed_for_country", "This type of tax ID can't be used for this country."),
     ("tax.description_required", "Describe the type of tax ID."),

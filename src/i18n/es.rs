@@ -132,7 +132,7 @@ pub const MESSAGES: Catalogue = &[
     ("date.in_future", "La fecha debe estar en el pasado."),
     ("date.too_young", "Debe tener al menos {min} años."),
     ("tax.unknown_type", "Elija un tipo de identificación fiscal de la lista."),
-    ("tax.invalid_format", "Esta identificación fiscal no tiene el formato correcto{example}."),
+    ("tax.invalid_format", "Este {label} no es válido. Debe tener el formato {example}."),
     ("tax.check_digit", "Esta identificación fiscal no es válida: revise los dígitos."),
     ("tax.type_not_allowed_for_country", "Este tipo de identificación fiscal no se puede usar para este país."),
     ("tax.description_required", "Describa el tipo de identificación fiscal."),

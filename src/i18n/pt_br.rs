@@ -134,7 +134,7 @@ pub const MESSAGES: Catalogue = &[
     ("date.in_future", "A data precisa estar no passado."),
     ("date.too_young", "Você precisa ter pelo menos {min} anos."),
     ("tax.unknown_type", "Escolha um tipo de identificação fiscal da lista."),
-    ("tax.invalid_format", "Esta identificação fiscal não está no formato correto{example}."),
+    ("tax.invalid_format", "Este {label} não é válido. Ele deve ter o formato {example}."),
     ("tax.check_digit", "Esta identificação fiscal não é válida: verifique os dígitos."),
     ("tax.type_not_allowed_for_country", "Este tipo de identificação fiscal não pode ser usado para este país."),
     ("tax.description_required", "Descreva o tipo de identificação fiscal."),

@@ -114,7 +114,7 @@ fn free_form(text: &str) -> Result<String, FieldError> {
     }
     if text.chars().any(char::is_control) {
         return Err(FieldError::new(
-            Code::TaxInvalidFormat,
+            Code::InvalidValue,
             "This contains characters that cannot be printed.",
         ));
     }
@@ -137,6 +137,23 @@ fn format_error(kind: TaxIdKind, shape: &str) -> FieldError {
         format!("This is not a valid {}: {shape}.", kind.label()),
     )
     .with_param("type", kind.as_str())
+    // A translated message can't reuse `shape`; these let it say the same thing.
+    .with_param("label", kind.label())
+    .with_param("example", example_number(kind))
+}
+
+/// A well-formed number of each type with a fixed shape, as people write it.
+fn example_number(kind: TaxIdKind) -> &'static str {
+    match kind {
+        TaxIdKind::Ssn => "123-45-6789",
+        TaxIdKind::Itin => "912-70-1234",
+        TaxIdKind::Ein => "12-3456789",
+        TaxIdKind::Cpf => "123.456.789-09",
+        TaxIdKind::Cnpj => "12.345.678/0001-95",
+        TaxIdKind::Rfc => "GOMC850124AB1",
+        TaxIdKind::Curp => "GOMC850124HDFRRR09",
+        _ => "",
+    }
 }
 
 fn check_digit_error(kind: TaxIdKind) -> FieldError {
