@@ -4,7 +4,6 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use serde_path_to_error::Segment;
 
 use super::coded::escape;
 use super::spec::Rejection;
@@ -24,12 +23,10 @@ pub(crate) fn parse<T: DeserializeOwned>(body: &Value, operator_only: &[&str]) -
     let mut errors = Vec::new();
     let mut working = body.clone();
     for _ in 0..MAX_SHAPE_ERRORS {
-        match serde_path_to_error::deserialize::<_, T>(&working) {
+        match deserialize::<T>(&working) {
             Ok(typed) if errors.is_empty() => return Ok(typed),
             Ok(_) => break,
-            Err(error) => {
-                let pointer = pointer_of(error.path());
-                let detail = error.inner().to_string();
+            Err((pointer, detail)) => {
                 let shape = shape_error(pointer, &detail, operator_only);
                 if !remove(&mut working, &shape.pointer) {
                     errors.push(shape);
@@ -94,17 +91,54 @@ fn backticked<'a>(detail: &'a str, prefix: &str) -> Option<&'a str> {
     rest.get(..end)
 }
 
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } => pointer.push_str(&format!("/{}", escape(key))),
-            Segment::Enum { variant } => pointer.push_str(&format!("/{}", escape(variant))),
-            Segment::Unknown => {}
+/// Natively (the proxy): the exact path serde was at when it failed, and serde's message.
+#[cfg(not(target_arch = "wasm32"))]
+fn deserialize<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)> {
+    use serde_path_to_error::Segment;
+    serde_path_to_error::deserialize::<_, T>(body).map_err(|error| {
+        let mut pointer = String::new();
+        for segment in error.path().iter() {
+            match segment {
+                Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+                Segment::Map { key } => pointer.push_str(&format!("/{}", escape(key))),
+                Segment::Enum { variant } => pointer.push_str(&format!("/{}", escape(variant))),
+                Segment::Unknown => {}
+            }
         }
+        (pointer, error.inner().to_string())
+    })
+}
+
+/// In the browser, without serde_path_to_error (its per-type wrappers cost ~60 KB of the
+/// wasm): an unknown key is located by searching the body for it (first match, depth
+/// first); any other shape error is addressed to the whole body. The widget only sends
+/// keys of the type it edits, so this coarser pointer is reached by hand-made bodies
+/// (`validate()` from JS) only; the proxy re-checks with the exact path.
+#[cfg(target_arch = "wasm32")]
+fn deserialize<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)> {
+    T::deserialize(body).map_err(|error| {
+        let detail = error.to_string();
+        let pointer = unknown_key(&detail)
+            .and_then(|key| find_key(body, key, String::new()))
+            .map(|found| found.rsplit_once('/').map(|(parent, _)| parent.to_string()).unwrap_or_default())
+            .unwrap_or_default();
+        (pointer, detail)
+    })
+}
+
+/// Pointer of the first member named `key` in `value` (depth first).
+#[cfg(any(target_arch = "wasm32", test))]
+fn find_key(value: &Value, key: &str, at: String) -> Option<String> {
+    match value {
+        Value::Object(map) => {
+            if map.contains_key(key) {
+                return Some(format!("{at}/{}", escape(key)));
+            }
+            map.iter().find_map(|(name, child)| find_key(child, key, format!("{at}/{}", escape(name))))
+        }
+        Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| find_key(child, key, format!("{at}/{index}"))),
+        _ => None,
     }
-    pointer
 }
 
 /// `/associates/-/riskScore` matches `/associates/3/riskScore`.
@@ -135,6 +169,14 @@ mod tests {
         assert!(!matches("/associates/-/riskScore", "/associates/x/riskScore"));
         assert!(!matches("/meta", "/meta/key"));
         assert!(matches("/meta", "/meta"));
+    }
+
+    #[test]
+    fn a_key_is_found_depth_first() {
+        let body = serde_json::json!({"a": {"b": [{"c": 1}, {"meta": 2}]}, "d": 3});
+        assert_eq!(find_key(&body, "meta", String::new()).as_deref(), Some("/a/b/1/meta"));
+        assert_eq!(find_key(&body, "d", String::new()).as_deref(), Some("/d"));
+        assert_eq!(find_key(&body, "zz", String::new()), None);
     }
 
     #[test]
