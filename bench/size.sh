@@ -37,7 +37,9 @@ if [[ " $* " == *" --twiggy "* ]]; then
     CARGO_TARGET_DIR=target/size-names CARGO_PROFILE_WASM_RELEASE_STRIP=false \
       cargo build -q -p customer-update-widget --lib --target wasm32-unknown-unknown --profile wasm-release
     echo; echo "twiggy top (the widget's wasm before wasm-bindgen and wasm-opt, names kept):"
-    twiggy top -n 25 target/size-names/wasm32-unknown-unknown/wasm-release/customer_update_widget.wasm
+    # Debug info and the name section are not shipped: leave them out of the list.
+    twiggy top -n 60 target/size-names/wasm32-unknown-unknown/wasm-release/customer_update_widget.wasm \
+      | grep -vE "custom section|function names" | head -n 32
   else
     echo "(twiggy is not installed: cargo install twiggy)"
   fi
