@@ -135,40 +135,47 @@ fn check_address(patch: &Value, fields: &mut Vec<(String, String)>) {
     }
 }
 
+/// The two documented update shapes: company `PUT` and individual `PATCH`.
+struct UpdateShape {
+    keys: &'static [&'static str],
+    customer_type: &'static str,
+    section: &'static str,
+}
+
+const COMPANY: UpdateShape = UpdateShape { keys: &["name", "description", "address"], customer_type: "COMPANY", section: "company" };
+const INDIVIDUAL: UpdateShape =
+    UpdateShape { keys: &["email", "phone", "address", "dateOfBirth"], customer_type: "INDIVIDUAL", section: "individual" };
+
 async fn update_company(
-    State(state): State<Arc<SandboxState>>,
-    Path(reference): Path<String>,
+    state: State<Arc<SandboxState>>,
+    reference: Path<String>,
     method: Method,
     uri: OriginalUri,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = verify_hawk(&state, &method, &uri, &headers, &body) {
-        return refusal;
-    }
-    let Some(patch) = object(&body) else {
-        return error(StatusCode::BAD_REQUEST, "bvnk:request:4000", "Body must be a JSON object", vec![]);
-    };
-    let mut fields: Vec<(String, String)> = patch
-        .keys()
-        .filter(|k| !["name", "description", "address"].contains(&k.as_str()))
-        .map(|k| (k.clone(), "Unknown field".to_owned()))
-        .collect();
-    let patch = Value::Object(patch);
-    check_address(&patch, &mut fields);
-    if !fields.is_empty() {
-        return error(StatusCode::BAD_REQUEST, "bvnk:validation:4000", "Validation failed", fields);
-    }
-    apply(&state, &reference, "COMPANY", "company", patch)
+    update(state, reference, method, uri, headers, body, &COMPANY)
 }
 
 async fn update_individual(
+    state: State<Arc<SandboxState>>,
+    reference: Path<String>,
+    method: Method,
+    uri: OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    update(state, reference, method, uri, headers, body, &INDIVIDUAL)
+}
+
+fn update(
     State(state): State<Arc<SandboxState>>,
     Path(reference): Path<String>,
     method: Method,
     uri: OriginalUri,
     headers: HeaderMap,
     body: Bytes,
+    shape: &UpdateShape,
 ) -> Response {
     if let Err(refusal) = verify_hawk(&state, &method, &uri, &headers, &body) {
         return refusal;
@@ -178,7 +185,7 @@ async fn update_individual(
     };
     let mut fields: Vec<(String, String)> = patch
         .keys()
-        .filter(|k| !["email", "phone", "address", "dateOfBirth"].contains(&k.as_str()))
+        .filter(|k| !shape.keys.contains(&k.as_str()))
         .map(|k| (k.clone(), "Unknown field".to_owned()))
         .collect();
     let patch = Value::Object(patch);
@@ -186,7 +193,7 @@ async fn update_individual(
     if !fields.is_empty() {
         return error(StatusCode::BAD_REQUEST, "bvnk:validation:4000", "Validation failed", fields);
     }
-    apply(&state, &reference, "INDIVIDUAL", "individual", patch)
+    apply(&state, &reference, shape.customer_type, shape.section, patch)
 }
 
 async fn update_associates(
