@@ -20,6 +20,7 @@ pub use update::{
     BvnkCompanyUpdate, BvnkIndividualUpdate, ContactInfoUpdate,
 };
 
+use serde::Deserialize as _;
 use serde_json::{Map, Value};
 
 use super::coded::Ctx;
@@ -239,7 +240,8 @@ impl ProviderSpec for Bvnk {
 
     fn form_state(&self, get: &Value) -> FormState {
         let mut state = form::form_state(self, get, self.customer_kind(get), false);
-        let customer: Option<BvnkCustomer> = serde_json::from_value(get.clone()).ok();
+        // From `&Value`, not an owned clone: one Value deserializer in the wasm, not two.
+        let customer = BvnkCustomer::deserialize(get).ok();
         if let Some(company) = customer.and_then(|c| c.company) {
             state.people = company.associates.iter().filter_map(person).collect();
         }

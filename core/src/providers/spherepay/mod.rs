@@ -8,6 +8,7 @@ mod update;
 pub use customer::{PersonalInformationEcho, SpherePayCustomer, VerificationProfile};
 pub use update::{PersonalInformation, SpherePayAddress, SpherePayUpdate, TAX_KINDS, TAX_TYPES};
 
+use serde::Deserialize as _;
 use serde_json::Value;
 
 use super::coded::Ctx;
@@ -134,7 +135,8 @@ impl ProviderSpec for SpherePay {
     }
 
     fn form_state(&self, get: &Value) -> FormState {
-        let customer: Option<SpherePayCustomer> = serde_json::from_value(get.clone()).ok();
+        // From `&Value`, not an owned clone: one Value deserializer in the wasm, not two.
+        let customer = SpherePayCustomer::deserialize(get).ok();
         let submitted = customer.as_ref().is_some_and(SpherePayCustomer::kyc_submitted);
         form::form_state(self, get, self.customer_kind(get), submitted)
     }
