@@ -10,6 +10,7 @@ use std::fmt::Display;
 use garde::error::Kind;
 use garde::i18n::{I18n, InvalidCreditCard, InvalidEmail, InvalidPhoneNumber, InvalidUrl, IpKind};
 use garde::Validate;
+use serde::Deserialize as _;
 
 use crate::date::Date;
 use crate::{Code, FieldError};
@@ -58,7 +59,9 @@ pub(crate) fn run<T: Validate<Context = Ctx>>(value: &T, ctx: &Ctx) -> Vec<Field
 fn unpack(base: &str, message: &str) -> Vec<FieldError> {
     let decoded = message
         .strip_prefix(MARK)
-        .and_then(|packed| serde_json::from_str::<Vec<FieldError>>(packed).ok());
+        // Text -> Value -> type: typed parsing only ever reads a `&Value` (smaller wasm).
+        .and_then(|packed| serde_json::from_str::<serde_json::Value>(packed).ok())
+        .and_then(|value| Vec::<FieldError>::deserialize(&value).ok());
     match decoded {
         Some(errors) => errors
             .into_iter()

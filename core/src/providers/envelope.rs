@@ -7,8 +7,10 @@ use serde_json::Value;
 use crate::{Code, FieldError};
 
 /// Parses JSON, or `None` for anything else (HTML error pages, empty bodies, garbage).
+/// Through `from_str` like every other JSON text in the crate: one parser instance in the
+/// wasm instead of one per reader type.
 pub(crate) fn json(body: &[u8]) -> Option<Value> {
-    serde_json::from_slice(body).ok()
+    std::str::from_utf8(body).ok().and_then(|text| serde_json::from_str(text).ok())
 }
 
 /// The one error every unreadable or unknown-shaped body becomes.
