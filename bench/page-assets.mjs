@@ -9,11 +9,17 @@ import { resolve, relative, dirname, join } from 'node:path';
 const dist = resolve(process.argv[2] ?? 'dist');
 const found = new Set();
 
+const missing = [];
+
 function local(ref, fromFile) {
   if (!ref || /^(data:|https?:|\/\/|#|mailto:|blob:)/.test(ref)) return null;
   const clean = ref.split(/[?#]/)[0];
   const path = clean.startsWith('/') ? join(dist, clean) : resolve(dirname(fromFile), clean);
-  return existsSync(path) && statSync(path).isFile() ? path : null;
+  if (existsSync(path) && statSync(path).isFile()) return path;
+  // Only the page's own references must exist: wasm-bindgen's glue also names a default
+  // .wasm path that the loader overrides.
+  if (/\.html?$/.test(fromFile)) missing.push(`${relative(dist, fromFile)} refers to ${ref}, which is not in ${dist}`);
+  return null;
 }
 
 function visit(path) {
@@ -23,7 +29,13 @@ function visit(path) {
   const text = readFileSync(path, 'utf8');
   const refs = [];
   if (/\.html?$/.test(path)) {
-    for (const m of text.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)) refs.push(m[1]);
+    // src/href, and data-* attributes a loader script reads (the demo passes the widget's
+    // hashed JS and wasm names that way).
+    for (const tag of text.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+      for (const m of tag[0].matchAll(/\b(?:src|href|data-[\w-]+)\s*=\s*["']([^"']+)["']/gi)) {
+        if (/\.(m?js|wasm|css)([?#].*)?$/.test(m[1])) refs.push(m[1]);
+      }
+    }
   }
   if (/\.(m?js|html?)$/.test(path)) {
     for (const m of text.matchAll(/\bimport\s*(?:[\w*${}\s,]+from\s*)?\(?\s*["']([^"']+)["']/g)) refs.push(m[1]);
@@ -44,3 +56,5 @@ if (!existsSync(index)) { console.error(`no ${index}: build first (trunk build -
 visit(index);
 // The page itself is the host's, not the widget's: list only what it pulls in.
 for (const path of [...found].sort()) if (path !== index) console.log(relative(dist, path));
+// A page that names a file the build did not produce is broken (or the build is half-written).
+if (missing.length) { console.error(missing.join('\n')); process.exit(3); }

@@ -16,7 +16,8 @@ if [[ " $* " != *" --no-build "* ]]; then
   trunk build --release >/dev/null 2>target/size-build.log || { cat target/size-build.log >&2; exit 1; }
 fi
 
-mapfile -t files < <(node bench/page-assets.mjs "$DIST")
+listing=$(node bench/page-assets.mjs "$DIST")
+mapfile -t files <<<"$listing"
 [[ ${#files[@]} -gt 0 ]] || { echo "nothing found in $DIST/index.html" >&2; exit 1; }
 
 raw_total=0 gz_total=0 br_total=0
