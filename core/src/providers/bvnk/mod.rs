@@ -240,10 +240,11 @@ impl ProviderSpec for Bvnk {
 
     fn form_state(&self, get: &Value) -> FormState {
         let mut state = form::form_state(self, get, self.customer_kind(get), false);
-        // From `&Value`, not an owned clone: one Value deserializer in the wasm, not two.
-        let customer = BvnkCustomer::deserialize(get).ok();
-        if let Some(company) = customer.and_then(|c| c.company) {
-            state.people = company.associates.iter().filter_map(person).collect();
+        // Only the associates are typed here, not the whole customer: the widget's wasm
+        // then carries no deserializer for the rest of BVNK's customer graph.
+        let associates = get.pointer("/company/associates").and_then(|list| Vec::<BvnkAssociate>::deserialize(list).ok());
+        if let Some(associates) = associates {
+            state.people = associates.iter().filter_map(person).collect();
         }
         state
     }

@@ -78,8 +78,11 @@ impl SpherePayCustomer {
     /// A KYC review has been submitted once any verification profile left `incomplete`:
     /// from then on name, date of birth and tax ID are locked.
     pub fn kyc_submitted(&self) -> bool {
-        self.verification_profiles
-            .iter()
-            .any(|profile| matches!(profile.status.as_str(), "pending" | "approved" | "rejected"))
+        Self::kyc_submitted_by(&self.verification_profiles)
+    }
+
+    /// [`Self::kyc_submitted`] from the profiles alone.
+    pub fn kyc_submitted_by(profiles: &[VerificationProfile]) -> bool {
+        profiles.iter().any(|profile| matches!(profile.status.as_str(), "pending" | "approved" | "rejected"))
     }
 }

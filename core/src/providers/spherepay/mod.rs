@@ -135,9 +135,10 @@ impl ProviderSpec for SpherePay {
     }
 
     fn form_state(&self, get: &Value) -> FormState {
-        // From `&Value`, not an owned clone: one Value deserializer in the wasm, not two.
-        let customer = SpherePayCustomer::deserialize(get).ok();
-        let submitted = customer.as_ref().is_some_and(SpherePayCustomer::kyc_submitted);
+        // Only the verification profiles are typed here, not the whole customer: the
+        // widget's wasm then carries no deserializer for the rest of the customer.
+        let profiles = get.get("verificationProfiles").and_then(|list| Vec::<VerificationProfile>::deserialize(list).ok());
+        let submitted = profiles.is_some_and(|profiles| SpherePayCustomer::kyc_submitted_by(&profiles));
         form::form_state(self, get, self.customer_kind(get), submitted)
     }
 }
