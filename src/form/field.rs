@@ -94,7 +94,7 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
     let error_prefix = messages.text("ui.error_prefix");
     let is_checkbox = field.spec.input == InputKind::Checkbox;
     let control = control_view(form, index, &field, invalid, described_by, rules, preview_id);
-    let pointer_attr = field.spec.pointer;
+    let pointer_attr = field.name();
 
     Some(view! {
         <div class="cuw-field" part="field" class:cuw-field--error=move || invalid.get() class:cuw-field--checkbox=is_checkbox data-field=pointer_attr>

@@ -35,6 +35,29 @@ fn sections(form: Form) -> Vec<(String, Vec<usize>)> {
     sections
 }
 
+/// A person's (reference, name).
+type Named = Option<(String, String)>;
+
+/// A section's fields split into runs: fields of no person, and one run per person
+/// (titled with their name, keyed by their reference).
+fn groups(form: Form, indexes: Vec<usize>) -> Vec<(Named, Vec<usize>)> {
+    let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    for index in indexes {
+        let person = form.field(index).and_then(|f| f.person);
+        match groups.last_mut() {
+            Some((last, run)) if *last == person => run.push(index),
+            _ => groups.push((person, vec![index])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(person, run)| {
+            let named = person.and_then(|p| form.people.with_value(|people| people.get(p).map(|p| (p.reference.clone(), p.name.clone()))));
+            (named, run)
+        })
+        .collect()
+}
+
 fn is_address_country(fields: &[crate::model::state::Field], field: &crate::model::state::Field) -> bool {
     use customer_update_core::providers::InputKind;
     let parent = pointer::parent(field.spec.pointer);
@@ -62,7 +85,18 @@ pub fn form_view(form: Form) -> impl IntoView {
                 <fieldset class="cuw-section" part="section" data-section=key>
                     <legend class="cuw-section__title">{title}</legend>
                     {section_hint}
-                    {indexes.into_iter().map(|i| field::field_view(form, i, all_write_only)).collect_view()}
+                    {groups(form, indexes).into_iter().map(|(person, indexes)| {
+                        let fields = indexes.into_iter().map(|i| field::field_view(form, i, all_write_only)).collect_view();
+                        match person {
+                            None => fields.into_any(),
+                            Some((reference, name)) => view! {
+                                <fieldset class="cuw-section cuw-person" part="person" data-person=reference>
+                                    <legend class="cuw-section__title">{name}</legend>
+                                    {fields}
+                                </fieldset>
+                            }.into_any(),
+                        }
+                    }).collect_view()}
                 </fieldset>
             }
         })

@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 
 use crate::host;
 use crate::model::server;
-use crate::model::state::{Failure, Form, Status};
+use crate::model::state::{Failure, Form, Plan, Status};
 use crate::transport::{HttpRequest, Method, NetworkError};
 
 pub fn submit(form: Form) {
@@ -31,49 +31,73 @@ pub fn submit(form: Form) {
         tell(form, host::ERROR, json!({"kind": "invalid", "errors": host::errors_json(&prepared.errors)}));
         return;
     }
-    let Ok(body) = serde_json::to_string(&prepared.body) else { return };
-    let request = form.settings.with_value(|s| HttpRequest {
-        method: match s.op.method {
-            customer_update_core::providers::Method::Patch => Method::Patch,
-            customer_update_core::providers::Method::Put => Method::Put,
-        },
-        url: format!("{}{}", s.endpoint, s.op.sub_path),
-        session_token: s.session_token.clone(),
-        body: Some(body),
-    });
+    // One call per operation with changes (BVNK company: company, then associates).
+    let plans: Vec<Plan> = form.plans.get_untracked().into_iter().filter(|p| !p.prepared.changed.is_empty()).collect();
     form.summary_open.set(false);
     form.status.set(Status::Sending);
-    let reply = form.transport.with_value(|transport| transport.send(request));
     tell(form, host::SUBMIT, json!({"changed": pointers(form, &prepared.changed)}));
     spawn_local(async move {
-        let outcome = reply.await;
-        // The form may have been unmounted while the request was in flight.
-        if form.status.try_get_untracked().is_none() {
-            return;
+        let mut labels = Vec::new();
+        let mut updated = Vec::new();
+        for plan in plans {
+            let Ok(body) = serde_json::to_string(&plan.prepared.body) else { return };
+            let request = form.settings.with_value(|s| HttpRequest {
+                method: match plan.op.method {
+                    customer_update_core::providers::Method::Patch => Method::Patch,
+                    customer_update_core::providers::Method::Put => Method::Put,
+                },
+                url: format!("{}{}", s.endpoint, plan.op.sub_path),
+                session_token: s.session_token.clone(),
+                body: Some(body),
+            });
+            let Some(reply) = form.transport.try_with_value(|transport| transport.send(request)) else { return };
+            let outcome = reply.await;
+            // The form may have been unmounted while the request was in flight.
+            if form.status.try_get_untracked().is_none() {
+                return;
+            }
+            match outcome {
+                Ok(response) if (200..300).contains(&response.status) => {
+                    // Saved even if a later call fails: a retry then sends only the rest.
+                    labels.extend(stored(form, &plan.prepared.sent, &plan.prepared.changed));
+                    updated.extend(plan.prepared.changed);
+                }
+                Ok(response) if response.status == 401 => return session_expired(form),
+                Ok(response) if response.status >= 500 => return failed(form, Failure::Server(response.status)),
+                Ok(response) => return rejected(form, response.status, &response.body),
+                Err(NetworkError::Timeout) => return failed(form, Failure::Timeout),
+                Err(NetworkError::Unreachable) => return failed(form, Failure::Network),
+            }
         }
-        match outcome {
-            Ok(response) if (200..300).contains(&response.status) => saved(form, &prepared.sent, &prepared.changed),
-            Ok(response) if response.status == 401 => session_expired(form),
-            Ok(response) if response.status >= 500 => failed(form, Failure::Server(response.status)),
-            Ok(response) => rejected(form, response.status, &response.body),
-            Err(NetworkError::Timeout) => failed(form, Failure::Timeout),
-            Err(NetworkError::Unreachable) => failed(form, Failure::Network),
-        }
+        saved(form, labels, &updated);
     });
 }
 
-/// The new values are now the stored ones: the next save sends only later changes.
-fn saved(form: Form, sent: &[usize], changed: &[usize]) {
+/// The sent values are now the stored ones: the next save sends only later changes.
+/// Returns the labels of the changed fields (a person's named after the label).
+fn stored(form: Form, sent: &[usize], changed: &[usize]) -> Vec<String> {
     let mut labels = Vec::new();
     form.fields.with_value(|fields| {
         for (index, field) in fields.iter().enumerate() {
             if sent.contains(&index) {
-                let stored = stored_value(field);
-                field.initial.set(stored);
+                field.initial.set(stored_value(field));
             }
             if changed.contains(&index) {
-                labels.push(form.text(field.spec.label));
+                let label = form.text(field.spec.label);
+                let person = field.person.and_then(|p| form.people.with_value(|people| people.get(p).map(|p| p.name.clone())));
+                labels.push(match person {
+                    Some(name) if !name.is_empty() => format!("{label} ({name})"),
+                    _ => label,
+                });
             }
+        }
+    });
+    labels
+}
+
+fn saved(form: Form, labels: Vec<String>, changed: &[usize]) {
+    form.fields.with_value(|fields| {
+        for field in fields {
             field.touched.set(false);
             field.edited.set(false);
         }
@@ -113,7 +137,11 @@ pub fn validate(form: Form) -> JsValue {
 /// The profile pointers of the fields at `indexes`, for event details.
 fn pointers(form: Form, indexes: &[usize]) -> Vec<String> {
     form.fields.with_value(|fields| {
-        indexes.iter().filter_map(|&i| fields.get(i)).map(|f| crate::model::pointer::concrete(f.spec.pointer)).collect()
+        indexes
+            .iter()
+            .filter_map(|&i| fields.get(i))
+            .map(|f| if f.person.is_some() { f.name() } else { crate::model::pointer::concrete(f.spec.pointer) })
+            .collect()
     })
 }
 

@@ -23,9 +23,29 @@ pub struct Entry<'a> {
     pub phone_country: &'a str,
     /// Locked fields are never sent.
     pub locked: bool,
+    /// A field of one item of a list (a BVNK associate): where the item goes in the body.
+    pub row: Option<Row<'a>>,
 }
 
+/// One item of a list in the body, e.g. `associates[index]` for the person `key`.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    /// The item's position in the body (items are numbered in the order they are sent).
+    pub index: usize,
+    /// What identifies the item to the provider (FormState's `people[].reference`).
+    pub key: &'a str,
+}
+
+/// Where an item's key goes, relative to the item. BVNK's associates are the only lists
+/// of people a customer edits; they name the person by `person.reference`.
+const ROW_KEY: &str = "/person/reference";
+
 impl Entry<'_> {
+    /// The field's pointer in the body (list items at their row's index).
+    pub fn pointer(&self) -> String {
+        pointer::at_item(self.spec.pointer, self.row.map_or(0, |row| row.index))
+    }
+
     /// The value as it would be stored: phone numbers in E.164 when they parse.
     pub fn stored(&self) -> String {
         match self.spec.input {
@@ -60,7 +80,10 @@ pub fn phone_e164(text: &str, country_alpha2: &str) -> Option<String> {
 pub fn build(entries: &[Entry<'_>], chosen: &[usize]) -> Value {
     let mut body = Value::Object(Map::new());
     for entry in chosen.iter().filter_map(|&index| entries.get(index)) {
-        pointer::set(&mut body, &pointer::concrete(entry.spec.pointer), entry.json());
+        pointer::set(&mut body, &entry.pointer(), entry.json());
+        if let (Some(row), Some(array)) = (entry.row, pointer::array_of(entry.spec.pointer)) {
+            pointer::set(&mut body, &format!("{array}/{}{ROW_KEY}", row.index), Value::String(row.key.to_owned()));
+        }
     }
     for entry in entries.iter().filter(|e| e.spec.input == InputKind::CountryName) {
         let parent = pointer::parent(entry.spec.pointer);
@@ -123,7 +146,7 @@ pub fn prepare(provider: &dyn ProviderSpec, op: &UpdateOp, entries: &[Entry<'_>]
                     && errors.iter().any(|error| {
                         error.code == Code::Required
                             && !error.pointer.is_empty()
-                            && pointer::is_within(&pointer::concrete(entry.spec.pointer), &error.pointer)
+                            && pointer::is_within(&entry.pointer(), &error.pointer)
                     })
             })
             .map(|(index, _)| index)
@@ -145,10 +168,8 @@ pub fn entry_for_error(entries: &[Entry<'_>], error_pointer: &str) -> Option<usi
     }
     entries
         .iter()
-        .position(|e| visible(e) && pointer::concrete(e.spec.pointer) == error_pointer)
-        .or_else(|| {
-            entries.iter().position(|e| visible(e) && pointer::is_within(&pointer::concrete(e.spec.pointer), error_pointer))
-        })
+        .position(|e| visible(e) && e.pointer() == error_pointer)
+        .or_else(|| entries.iter().position(|e| visible(e) && pointer::is_within(&e.pointer(), error_pointer)))
         .or_else(|| {
             // A country-name error (BVNK `country`) belongs to its country picker.
             let hidden = entries.iter().find(|e| !visible(e) && pointer::concrete(e.spec.pointer) == error_pointer)?;

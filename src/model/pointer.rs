@@ -5,7 +5,18 @@ use serde_json::{Map, Value};
 
 /// `/identifyingInformation/-/number` → `/identifyingInformation/0/number`.
 pub fn concrete(pointer: &str) -> String {
-    pointer.split('/').map(|segment| if segment == "-" { "0" } else { segment }).collect::<Vec<_>>().join("/")
+    at_item(pointer, 0)
+}
+
+/// `/associates/-/details/x` with item 2 → `/associates/2/details/x`.
+pub fn at_item(pointer: &str, item: usize) -> String {
+    let item = item.to_string();
+    pointer.split('/').map(|segment| if segment == "-" { item.as_str() } else { segment }).collect::<Vec<_>>().join("/")
+}
+
+/// The array a repeated field lives in (`/associates` for `/associates/-/details/x`).
+pub fn array_of(pointer: &str) -> Option<&str> {
+    pointer.find("/-/").or_else(|| pointer.ends_with("/-").then(|| pointer.len() - 2)).and_then(|at| pointer.get(..at))
 }
 
 /// `/address/line1` → `/address`; a top-level field's parent is `""`.

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use customer_update_core::date::Date;
 use customer_update_core::phone::E164;
-use customer_update_core::providers::{FieldSpec, FormState, InputKind, ProviderSpec, UpdateOp};
+use customer_update_core::providers::{FieldSpec, FormState, InputKind, Person, ProviderSpec, UpdateOp};
 use customer_update_core::{Code, FieldError};
 use leptos::prelude::*;
 
-use super::body::{self, Entry, Prepared};
+use super::body::{self, Entry, Prepared, Row};
 use super::pointer;
 use crate::i18n::Messages;
 use crate::transport::Transport;
@@ -46,6 +46,28 @@ pub struct Field {
     pub write_only: bool,
     /// The host asked for this field to be filled in (`required-fields`).
     pub extra_required: bool,
+    /// The update call that sends it (BVNK companies: `company`, or `associates`).
+    pub op: &'static UpdateOp,
+    /// Fields of one person of `FormState::people` (index into [`Form::people`]).
+    pub person: Option<usize>,
+}
+
+impl Field {
+    /// The pointer naming this input (a person's fields at the person's index).
+    pub fn name(&self) -> String {
+        match self.person {
+            Some(person) => pointer::at_item(self.spec.pointer, person),
+            None => self.spec.pointer.to_owned(),
+        }
+    }
+}
+
+/// One update call a submit would make, with core's verdict on its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub op: &'static UpdateOp,
+    /// Indexes are into [`Form::fields`].
+    pub prepared: Prepared,
 }
 
 /// Where a submit stands; drives the live region and the buttons.
@@ -76,12 +98,16 @@ pub struct Form {
     /// The element the form is mounted in: events go to it, summary links search in it.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
     pub fields: StoredValue<Vec<Field>>,
+    /// The people whose contact details the form edits too (BVNK company associates).
+    pub people: StoredValue<Vec<Person>>,
     pub submitted: RwSignal<bool>,
     pub status: RwSignal<Status>,
     /// Errors from the last response, as (field index, error); cleared per field on edit.
     pub server_errors: RwSignal<Vec<(Option<usize>, FieldError)>>,
     pub summary_open: RwSignal<bool>,
-    /// Core's verdict on what a submit would send right now.
+    /// Core's verdict on each call a submit would make right now (the form's op first).
+    pub plans: Memo<Vec<Plan>>,
+    /// All plans together: what changed, what is wrong (indexes into `fields`).
     pub check: Memo<Prepared>,
 }
 
@@ -98,7 +124,8 @@ impl Form {
     pub fn new(settings: Settings, state: &FormState, transport: Rc<dyn Transport>, host: web_sys::HtmlElement) -> Form {
         let profile = settings.provider.profile();
         let op_id = settings.op.id;
-        let fields: Vec<Field> = profile
+        let main_op = settings.op;
+        let mut fields: Vec<Field> = profile
             .fields
             .iter()
             .filter(|spec| spec.op == op_id && !names(&settings.hidden_fields, spec.pointer))
@@ -120,34 +147,55 @@ impl Form {
                     locked: state.locked.contains(&spec.pointer),
                     write_only: spec.write_only || state.write_only.contains(&spec.pointer),
                     extra_required: names(&settings.required_fields, spec.pointer),
+                    op: main_op,
+                    person: None,
                 }
             })
             .collect();
+        fields.extend(people_fields(&settings, state));
         let settings = StoredValue::new(settings);
         let fields = StoredValue::new(fields);
-        let check = Memo::new(move |_| {
+        let people = StoredValue::new(state.people.clone());
+        let plans = Memo::new(move |_| {
             let provider = settings.with_value(|s| s.provider);
-            let op = settings.with_value(|s| s.op);
             fields.with_value(|fields| {
                 let snapshot: Vec<(String, String, String)> = fields
                     .iter()
                     .map(|f| (f.value.get(), f.initial.get(), f.phone_country.get()))
                     .collect();
-                let entries = entries(fields, &snapshot);
-                let mut prepared = body::prepare(provider, op, &entries, today());
-                prepared.errors.extend(host_required_errors(fields, &snapshot, &prepared.errors));
-                prepared
+                people.with_value(|people| {
+                    let entries = entries(fields, &snapshot, people);
+                    plan(provider, fields, &entries)
+                })
             })
+        });
+        let check = Memo::new(move |_| {
+            let mut all = Prepared { sent: Vec::new(), changed: Vec::new(), body: serde_json::Value::Null, errors: Vec::new() };
+            plans.with(|plans| {
+                for plan in plans {
+                    all.sent.extend(&plan.prepared.sent);
+                    all.changed.extend(&plan.prepared.changed);
+                    all.errors.extend(plan.prepared.errors.iter().cloned());
+                }
+            });
+            fields.with_value(|fields| {
+                let snapshot: Vec<(String, String, String)> =
+                    fields.iter().map(|f| (f.value.get(), String::new(), String::new())).collect();
+                all.errors.extend(host_required_errors(fields, &snapshot, &all.errors));
+            });
+            all
         });
         Form {
             settings,
             transport: StoredValue::new_local(transport),
             host: StoredValue::new_local(host),
             fields,
+            people,
             submitted: RwSignal::new(false),
             status: RwSignal::new(Status::Idle),
             server_errors: RwSignal::new(Vec::new()),
             summary_open: RwSignal::new(false),
+            plans,
             check,
         }
     }
@@ -190,7 +238,7 @@ impl Form {
                 .iter()
                 .map(|f| (f.value.get_untracked(), f.initial.get_untracked(), f.phone_country.get_untracked()))
                 .collect();
-            body::entry_for_error(&entries(fields, &snapshot), error_pointer)
+            self.people.with_value(|people| body::entry_for_error(&entries(fields, &snapshot, people), error_pointer))
         })
     }
 
@@ -262,9 +310,10 @@ fn host_required_errors(fields: &[Field], snapshot: &[(String, String, String)],
         .collect()
 }
 
-/// The snapshot as core-facing entries.
-fn entries<'a>(fields: &[Field], snapshot: &'a [(String, String, String)]) -> Vec<Entry<'a>> {
-    fields
+/// The snapshot as core-facing entries. People are numbered in the order they are sent
+/// (changed ones first), so an error at `/associates/1/…` finds the second changed person.
+fn entries<'a>(fields: &[Field], snapshot: &'a [(String, String, String)], people: &'a [Person]) -> Vec<Entry<'a>> {
+    let mut entries: Vec<Entry<'a>> = fields
         .iter()
         .zip(snapshot)
         .map(|(field, (value, initial, phone_country))| Entry {
@@ -273,8 +322,99 @@ fn entries<'a>(fields: &[Field], snapshot: &'a [(String, String, String)]) -> Ve
             initial,
             phone_country,
             locked: field.locked,
+            row: field.person.and_then(|p| people.get(p)).map(|person| Row { index: 0, key: person.reference.as_str() }),
         })
-        .collect()
+        .collect();
+    let mut changed: Vec<usize> =
+        fields.iter().zip(&entries).filter(|(_, e)| e.is_changed()).filter_map(|(f, _)| f.person).collect();
+    changed.sort_unstable();
+    changed.dedup();
+    for (field, entry) in fields.iter().zip(entries.iter_mut()) {
+        if let (Some(person), Some(row)) = (field.person, entry.row.as_mut()) {
+            row.index = changed.iter().position(|&p| p == person).unwrap_or(changed.len() + person);
+        }
+    }
+    entries
+}
+
+/// One plan per update call, the form's own first.
+fn plan(provider: &'static dyn ProviderSpec, fields: &[Field], entries: &[Entry<'_>]) -> Vec<Plan> {
+    let mut ops: Vec<&'static UpdateOp> = Vec::new();
+    for field in fields {
+        if !ops.iter().any(|op| op.id == field.op.id) {
+            ops.push(field.op);
+        }
+    }
+    let mut plans: Vec<Plan> = ops
+        .into_iter()
+        .map(|op| {
+            let global: Vec<usize> = (0..fields.len()).filter(|&i| fields.get(i).is_some_and(|f| f.op.id == op.id)).collect();
+            let mine: Vec<Entry<'_>> = global.iter().filter_map(|&i| entries.get(i).cloned()).collect();
+            let mut prepared = body::prepare(provider, op, &mine, today());
+            let to_global = |local: &[usize]| local.iter().filter_map(|&i| global.get(i).copied()).collect::<Vec<_>>();
+            prepared.sent = to_global(&prepared.sent);
+            prepared.changed = to_global(&prepared.changed);
+            Plan { op, prepared }
+        })
+        .collect();
+    // The form's own call keeps its verdict when nothing at all changed (as a one-call
+    // form always did); otherwise an unchanged call is not made, so its verdict is moot.
+    let any_changed = plans.iter().any(|p| !p.prepared.changed.is_empty());
+    for (position, plan) in plans.iter_mut().enumerate() {
+        if plan.prepared.changed.is_empty() && (position > 0 || any_changed) {
+            plan.prepared.errors.clear();
+        }
+    }
+    plans
+}
+
+/// The fields of each person in `state.people`, for the provider's other call whose
+/// fields are list items (BVNK: the associates' email and phone, prefilled from people).
+fn people_fields(settings: &Settings, state: &FormState) -> Vec<Field> {
+    let profile = settings.provider.profile();
+    let Some(kind) = state.kind else { return Vec::new() };
+    let list_op = settings.provider.operations().iter().find(|op| {
+        op.id != settings.op.id
+            && op.kinds.contains(&kind)
+            && profile.fields.iter().any(|f| f.op == op.id && pointer::array_of(f.pointer).is_some())
+    });
+    let Some(list_op) = list_op else { return Vec::new() };
+    let specs: Vec<&'static FieldSpec> = profile
+        .fields
+        .iter()
+        .filter(|spec| spec.op == list_op.id && !names(&settings.hidden_fields, spec.pointer))
+        .collect();
+    let mut fields = Vec::new();
+    for (index, person) in state.people.iter().enumerate() {
+        for &spec in &specs {
+            let loaded = match spec.input {
+                InputKind::Email => person.email.clone(),
+                InputKind::Tel => person.phone.clone(),
+                _ => None,
+            }
+            .unwrap_or_default();
+            let phone_country = if spec.input == InputKind::Tel {
+                Some(phone_region(&loaded)).filter(|c| !c.is_empty()).unwrap_or_else(|| home_country(profile, state))
+            } else {
+                String::new()
+            };
+            fields.push(Field {
+                spec,
+                id: pointer::dom_id(&settings.id_prefix, &pointer::at_item(spec.pointer, index)),
+                value: RwSignal::new(loaded.clone()),
+                initial: RwSignal::new(loaded),
+                phone_country: RwSignal::new(phone_country),
+                touched: RwSignal::new(false),
+                edited: RwSignal::new(false),
+                locked: false,
+                write_only: false,
+                extra_required: false,
+                op: list_op,
+                person: Some(index),
+            });
+        }
+    }
+    fields
 }
 
 /// The alpha-2 country of the customer's address, the likeliest country of a phone number
