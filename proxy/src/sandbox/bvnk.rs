@@ -6,9 +6,10 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{OriginalUri, Path, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::extract::{OriginalUri, Path, Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, put};
 use axum::{Json, Router};
@@ -20,12 +21,29 @@ use crate::hawk;
 use crate::session::now_secs;
 
 const PROVIDER: &str = "bvnk";
+const MAX_BODY_BYTES: usize = 64 * 1024;
 
-pub fn router() -> Router<Arc<SandboxState>> {
+pub fn router(state: Arc<SandboxState>) -> Router<Arc<SandboxState>> {
     Router::new()
         .route("/platform/v1/customers/{reference}", get(fetch).put(update_company).patch(update_individual))
         .route("/platform/v1/customers/{reference}/associates", put(update_associates))
         .route("/platform/v1/customers/{reference}/status", put(update_status))
+        // Every BVNK call is Hawk-signed, so the check sits in front of all routes.
+        .route_layer(middleware::from_fn_with_state(state, require_hawk))
+}
+
+/// Buffers the body (the MAC covers its hash), verifies the Hawk header, then hands the
+/// request on unchanged.
+async fn require_hawk(State(state): State<Arc<SandboxState>>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+        return error(StatusCode::PAYLOAD_TOO_LARGE, "bvnk:request:4130", "Body too large", vec![]);
+    };
+    let uri = parts.extensions.get::<OriginalUri>().map_or(&parts.uri, |original| &original.0);
+    if let Err(refusal) = verify_hawk(&state, &parts.method, uri, &parts.headers, &body) {
+        return refusal;
+    }
+    next.run(Request::from_parts(parts, Body::from(body))).await
 }
 
 fn error(status: StatusCode, code: &str, message: &str, fields: Vec<(String, String)>) -> Response {
@@ -43,7 +61,7 @@ fn error(status: StatusCode, code: &str, message: &str, fields: Vec<(String, Str
 fn verify_hawk(
     state: &SandboxState,
     method: &Method,
-    uri: &OriginalUri,
+    uri: &Uri,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), Response> {
@@ -62,7 +80,7 @@ fn verify_hawk(
         Some((host, port)) => (host, port.parse().unwrap_or(80)),
         None => (host_header, 80),
     };
-    let resource = uri.0.path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
+    let resource = uri.path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
     if !parsed.hash.is_empty() {
         let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
         if !hawk::macs_equal(&parsed.hash, &hawk::payload_hash(content_type, body)) {
@@ -97,13 +115,7 @@ fn not_found() -> Response {
 async fn fetch(
     State(state): State<Arc<SandboxState>>,
     Path(reference): Path<String>,
-    method: Method,
-    uri: OriginalUri,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = verify_hawk(&state, &method, &uri, &headers, b"") {
-        return refusal;
-    }
     state.with_customer(PROVIDER, &reference, |record| Json(record.clone()).into_response()).unwrap_or_else(not_found)
 }
 
@@ -149,37 +161,25 @@ const INDIVIDUAL: UpdateShape =
 async fn update_company(
     state: State<Arc<SandboxState>>,
     reference: Path<String>,
-    method: Method,
-    uri: OriginalUri,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    update(state, reference, method, uri, headers, body, &COMPANY)
+    update(state, reference, body, &COMPANY)
 }
 
 async fn update_individual(
     state: State<Arc<SandboxState>>,
     reference: Path<String>,
-    method: Method,
-    uri: OriginalUri,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    update(state, reference, method, uri, headers, body, &INDIVIDUAL)
+    update(state, reference, body, &INDIVIDUAL)
 }
 
 fn update(
     State(state): State<Arc<SandboxState>>,
     Path(reference): Path<String>,
-    method: Method,
-    uri: OriginalUri,
-    headers: HeaderMap,
     body: Bytes,
     shape: &UpdateShape,
 ) -> Response {
-    if let Err(refusal) = verify_hawk(&state, &method, &uri, &headers, &body) {
-        return refusal;
-    }
     let Some(patch) = object(&body) else {
         return error(StatusCode::BAD_REQUEST, "bvnk:request:4000", "Body must be a JSON object", vec![]);
     };
@@ -199,14 +199,8 @@ fn update(
 async fn update_associates(
     State(state): State<Arc<SandboxState>>,
     Path(reference): Path<String>,
-    method: Method,
-    uri: OriginalUri,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = verify_hawk(&state, &method, &uri, &headers, &body) {
-        return refusal;
-    }
     let associates = object(&body).and_then(|mut b| b.remove("associates")).filter(Value::is_array);
     let Some(associates) = associates else {
         return error(StatusCode::BAD_REQUEST, "bvnk:request:4000", "Body must be {associates: [...]}", vec![]);
@@ -228,14 +222,8 @@ async fn update_associates(
 async fn update_status(
     State(state): State<Arc<SandboxState>>,
     Path(reference): Path<String>,
-    method: Method,
-    uri: OriginalUri,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = verify_hawk(&state, &method, &uri, &headers, &body) {
-        return refusal;
-    }
     let status = object(&body).and_then(|b| b.get("status").and_then(Value::as_str).map(str::to_owned));
     match status.as_deref() {
         Some(status @ ("PENDING" | "VERIFIED" | "REJECTED")) => state

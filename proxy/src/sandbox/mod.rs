@@ -139,7 +139,7 @@ pub fn router(state: Arc<SandboxState>) -> Router {
     let providers = Router::new()
         .nest("/spherepay", spherepay::router())
         .nest("/polygon/v0.9", polygon::router())
-        .nest("/bvnk", bvnk::router())
+        .nest("/bvnk", bvnk::router(state.clone()))
         .nest("/swipelux", swipelux::router())
         .nest("/sumsub", sumsub::router())
         .layer(middleware::from_fn_with_state(state.clone(), count_and_inject_faults));
