@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use customer_update_core::providers::{self, CustomerKind, ProviderSpec, UpdateOp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::json;
 use wasm_bindgen::JsValue;
 
 use crate::control::Control;
@@ -133,7 +132,7 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
                 None => build(),
             };
             load.set(Load::Ready(form));
-            host_element.with_value(|h| host::dispatch(h, host::READY, &host::detail(&json!({"provider": provider.id()}))));
+            host_element.with_value(|h| host::dispatch(h, host::READY, &host::Detail::new().with("provider", provider.id()).into()));
         });
     };
     start_load();
@@ -200,7 +199,7 @@ fn tell_changes(load: RwSignal<Load>, host_element: StoredValue<web_sys::HtmlEle
         let before = last.get_value();
         last.set_value(Some(now));
         if before.is_some_and(|before| before != now) {
-            let detail = host::detail(&json!({"dirty": now.0, "valid": now.1}));
+            let detail: JsValue = host::Detail::new().with("dirty", now.0).with("valid", now.1).into();
             host_element.with_value(|h| host::dispatch(h, host::CHANGE, &detail));
         }
     });

@@ -3,7 +3,6 @@
 //! element (embedding issue) and reach listeners on the document.
 
 use customer_update_core::FieldError;
-use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
 
 pub const READY: &str = "ready";
@@ -29,14 +28,45 @@ pub fn dispatch(target: &web_sys::EventTarget, name: &'static str, detail: &JsVa
     });
 }
 
-/// Event details are plain JS objects built from JSON, so hosts read them like any JSON.
-pub fn detail(value: &Value) -> JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+/// An event detail: a plain JS object, built field by field (the wasm has no JSON library).
+pub struct Detail(js_sys::Object);
+
+impl Detail {
+    pub fn new() -> Self {
+        Detail(js_sys::Object::new())
+    }
+
+    pub fn with(self, key: &str, value: impl Into<JsValue>) -> Self {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
+        self
+    }
+}
+
+impl Default for Detail {
+    fn default() -> Self {
+        Detail::new()
+    }
+}
+
+impl From<Detail> for JsValue {
+    fn from(detail: Detail) -> JsValue {
+        detail.0.into()
+    }
+}
+
+/// A JS array of strings.
+pub fn strings(items: impl IntoIterator<Item = String>) -> JsValue {
+    items.into_iter().map(|item| JsValue::from_str(&item)).collect::<js_sys::Array>().into()
 }
 
 /// `[{pointer, code, message}]`: the shape of every error list the widget hands out.
-pub fn errors_json(errors: &[FieldError]) -> Value {
-    Value::Array(
-        errors.iter().map(|e| json!({"pointer": e.pointer, "code": e.code.as_str(), "message": e.message})).collect(),
-    )
+pub fn errors_js(errors: &[FieldError]) -> JsValue {
+    errors
+        .iter()
+        .map(|e| -> JsValue {
+            Detail::new().with("pointer", e.pointer.as_str()).with("code", e.code.as_str()).with("message", e.message.as_str()).into()
+        })
+        .collect::<js_sys::Array>()
+        .into()
 }

@@ -3,6 +3,8 @@
 //! module per provider with its request/response shapes. No web dependencies; builds
 //! natively and for `wasm32-unknown-unknown`.
 
+#![cfg_attr(not(feature = "json"), allow(unused_imports))]
+
 pub mod address;
 pub mod country;
 pub mod date;

@@ -4,8 +4,9 @@
 use customer_update_core::providers::InputKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::json;
 use wasm_bindgen::JsValue;
+
+use crate::host::Detail;
 
 use crate::host;
 use crate::model::server;
@@ -28,19 +29,19 @@ pub fn submit(form: Form) {
     if !prepared.errors.is_empty() {
         form.status.set(Status::Invalid);
         open_summary(form);
-        tell(form, host::ERROR, json!({"kind": "invalid", "errors": host::errors_json(&prepared.errors)}));
+        tell(form, host::ERROR, Detail::new().with("kind", "invalid").with("errors", host::errors_js(&prepared.errors)));
         return;
     }
     // One call per operation with changes (BVNK company: company, then associates).
     let plans: Vec<Plan> = form.plans.get_untracked().into_iter().filter(|p| !p.prepared.changed.is_empty()).collect();
     form.summary_open.set(false);
     form.status.set(Status::Sending);
-    tell(form, host::SUBMIT, json!({"changed": pointers(form, &prepared.changed)}));
+    tell(form, host::SUBMIT, Detail::new().with("changed", host::strings(pointers(form, &prepared.changed))));
     spawn_local(async move {
         let mut labels = Vec::new();
         let mut updated = Vec::new();
         for plan in plans {
-            let Ok(body) = serde_json::to_string(&plan.prepared.body) else { return };
+            let body = plan.prepared.body.to_json();
             let request = form.settings.with_value(|s| HttpRequest {
                 method: match plan.op.method {
                     customer_update_core::providers::Method::Patch => Method::Patch,
@@ -104,15 +105,15 @@ fn saved(form: Form, labels: Vec<String>, changed: &[usize]) {
     });
     form.submitted.set(false);
     form.status.set(Status::Saved(labels));
-    tell(form, host::SUCCESS, json!({"updated": pointers(form, changed)}));
+    tell(form, host::SUCCESS, Detail::new().with("updated", host::strings(pointers(form, changed))));
 }
 
 fn failed(form: Form, failure: Failure) {
     form.status.set(Status::Failed(failure));
     let detail = match failure {
-        Failure::Network => json!({"kind": "network"}),
-        Failure::Timeout => json!({"kind": "timeout"}),
-        Failure::Server(status) => json!({"kind": "server", "status": status}),
+        Failure::Network => Detail::new().with("kind", "network"),
+        Failure::Timeout => Detail::new().with("kind", "timeout"),
+        Failure::Server(status) => Detail::new().with("kind", "server").with("status", status),
     };
     tell(form, host::ERROR, detail);
 }
@@ -127,11 +128,11 @@ pub fn validate(form: Form) -> JsValue {
     } else {
         open_summary(form);
     }
-    host::detail(&json!({
-        "valid": prepared.errors.is_empty(),
-        "dirty": !prepared.changed.is_empty(),
-        "errors": host::errors_json(&prepared.errors),
-    }))
+    Detail::new()
+        .with("valid", prepared.errors.is_empty())
+        .with("dirty", !prepared.changed.is_empty())
+        .with("errors", host::errors_js(&prepared.errors))
+        .into()
 }
 
 /// The profile pointers of the fields at `indexes`, for event details.
@@ -146,8 +147,9 @@ fn pointers(form: Form, indexes: &[usize]) -> Vec<String> {
 }
 
 /// Dispatches an event with `detail` on the form's host element.
-fn tell(form: Form, name: &'static str, detail: serde_json::Value) {
-    form.host.try_with_value(|host| host::dispatch(host, name, &host::detail(&detail)));
+fn tell(form: Form, name: &'static str, detail: Detail) {
+    let detail = JsValue::from(detail);
+    form.host.try_with_value(|host| host::dispatch(host, name, &detail));
 }
 
 fn stored_value(field: &crate::model::state::Field) -> String {
@@ -168,7 +170,8 @@ fn rejected(form: Form, status: u16, body: &str) {
     let provider = form.settings.with_value(|s| s.provider);
     let errors = server::field_errors(provider, status, body);
     let placed: Vec<_> = errors.into_iter().map(|error| (form.field_for(&error.pointer), error)).collect();
-    let detail = json!({"kind": "rejected", "status": status, "errors": host::errors_json(&placed.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>())});
+    let errors: Vec<_> = placed.iter().map(|(_, e)| e.clone()).collect();
+    let detail = Detail::new().with("kind", "rejected").with("status", status).with("errors", host::errors_js(&errors));
     form.server_errors.set(placed);
     form.status.set(Status::Rejected);
     open_summary(form);

@@ -5,9 +5,8 @@
 use customer_update_core::country::{CountryCode, Lang};
 use customer_update_core::date::Date;
 use customer_update_core::phone;
-use customer_update_core::providers::{FieldSpec, InputKind, ProviderSpec, UpdateOp};
+use customer_update_core::providers::{rules, FieldSpec, InputKind, Leaf, Leaves, ProviderSpec, UpdateOp};
 use customer_update_core::{Code, FieldError};
-use serde_json::{Map, Value};
 
 use super::pointer;
 
@@ -58,13 +57,13 @@ impl Entry<'_> {
         !self.locked && self.spec.input != InputKind::CountryName && self.stored() != self.initial.trim()
     }
 
-    fn json(&self) -> Value {
+    fn leaf(&self) -> Leaf {
         match self.spec.input {
-            InputKind::Checkbox => Value::Bool(self.value == "true"),
+            InputKind::Checkbox => Leaf::Bool(self.value == "true"),
             _ => {
                 let stored = self.stored();
                 // Emptying a field that had a value clears it; core says whether that is allowed.
-                if stored.is_empty() { Value::Null } else { Value::String(stored) }
+                if stored.is_empty() { Leaf::Null } else { Leaf::Text(stored) }
             }
         }
     }
@@ -77,12 +76,12 @@ pub fn phone_e164(text: &str, country_alpha2: &str) -> Option<String> {
 }
 
 /// The body for the chosen fields; country-name fields follow their sibling code.
-pub fn build(entries: &[Entry<'_>], chosen: &[usize]) -> Value {
-    let mut body = Value::Object(Map::new());
+pub fn build(entries: &[Entry<'_>], chosen: &[usize]) -> Leaves {
+    let mut body = Leaves::new();
     for entry in chosen.iter().filter_map(|&index| entries.get(index)) {
-        pointer::set(&mut body, &entry.pointer(), entry.json());
+        body.set(entry.pointer(), entry.leaf());
         if let (Some(row), Some(array)) = (entry.row, pointer::array_of(entry.spec.pointer)) {
-            pointer::set(&mut body, &format!("{array}/{}{ROW_KEY}", row.index), Value::String(row.key.to_owned()));
+            body.set(format!("{array}/{}{ROW_KEY}", row.index), Leaf::Text(row.key.to_owned()));
         }
     }
     for entry in entries.iter().filter(|e| e.spec.input == InputKind::CountryName) {
@@ -92,7 +91,7 @@ pub fn build(entries: &[Entry<'_>], chosen: &[usize]) -> Value {
         });
         if let Some(code) = sibling_code {
             let name = CountryCode::parse(code.value).map(|c| c.name(Lang::En).to_owned()).unwrap_or_default();
-            pointer::set(&mut body, &pointer::concrete(entry.spec.pointer), Value::String(name));
+            body.set(pointer::concrete(entry.spec.pointer), Leaf::Text(name));
         }
     }
     body
@@ -106,7 +105,7 @@ pub struct Prepared {
     /// Indexes of the entries the customer changed.
     pub changed: Vec<usize>,
     /// The canonical body core returned (or the raw one when it has errors).
-    pub body: Value,
+    pub body: Leaves,
     pub errors: Vec<FieldError>,
 }
 
@@ -131,7 +130,7 @@ pub fn prepare(provider: &dyn ProviderSpec, op: &UpdateOp, entries: &[Entry<'_>]
     // Each round adds at least one entry not sent yet, so this ends.
     loop {
         let body = build(entries, &sent);
-        let errors = match provider.check_update(op, &body, today) {
+        let errors = match rules::check(provider, op, &body, today) {
             Ok(canonical) => return Prepared { sent, changed, body: canonical, errors: Vec::new() },
             Err(rejection) => rejection.into_errors(),
         };

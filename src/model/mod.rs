@@ -1,6 +1,7 @@
 //! The form's data: what is on screen, what changed, what core says about it.
 
 pub mod body;
+pub mod js;
 pub mod pointer;
 pub mod prefill;
 pub mod server;

@@ -1,21 +1,31 @@
-//! Error bodies from the proxy: its own problem+json (`errors[{pointer, code, message}]`)
-//! or a provider envelope relayed as-is, which core's provider module knows how to read.
+//! Error bodies from the proxy: problem+json with `errors[{pointer, code, message,
+//! params}]`. The proxy maps provider envelopes onto that shape with core's parsers, so
+//! the widget reads one format only.
 
 use customer_update_core::providers::ProviderSpec;
-use customer_update_core::FieldError;
-use serde::Deserialize;
+use customer_update_core::{Code, FieldError};
 
-#[derive(Deserialize)]
-struct Problem {
-    errors: Vec<FieldError>,
-}
+use super::js;
 
-/// The field errors in an error response (form-wide ones have pointer `""`).
-pub fn field_errors(provider: &dyn ProviderSpec, status: u16, body: &str) -> Vec<FieldError> {
-    // Text -> Value -> type: typed parsing only ever reads a `&Value` (smaller wasm).
-    let problem = serde_json::from_str::<serde_json::Value>(body).ok().and_then(|value| Problem::deserialize(&value).ok());
-    match problem {
-        Some(problem) if !problem.errors.is_empty() => problem.errors,
-        _ => provider.parse_errors(status, body.as_bytes()),
+/// The field errors in an error response (form-wide ones have pointer `""`); one
+/// general error when the body says nothing usable.
+pub fn field_errors(_provider: &dyn ProviderSpec, status: u16, body: &str) -> Vec<FieldError> {
+    let problem = js::parse(body).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    let errors: Vec<FieldError> = js::items(&problem, "errors")
+        .iter()
+        .filter_map(|item| {
+            let mut error = FieldError::new(Code::parse(&js::string(item, "code")?), js::string(item, "message").unwrap_or_default())
+                .at(js::string(item, "pointer").unwrap_or_default());
+            for (key, value) in js::string_members(item, "params") {
+                error = error.with_param(&key, value);
+            }
+            Some(error)
+        })
+        .collect();
+    if !errors.is_empty() {
+        return errors;
     }
+    let message = js::string(&problem, "detail").or_else(|| js::string(&problem, "title"));
+    vec![FieldError::new(Code::General, message.unwrap_or_else(|| format!("The update was refused ({status}).")))
+        .with_param("status", status)]
 }

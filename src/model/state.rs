@@ -170,7 +170,7 @@ impl Form {
             })
         });
         let check = Memo::new(move |_| {
-            let mut all = Prepared { sent: Vec::new(), changed: Vec::new(), body: serde_json::Value::Null, errors: Vec::new() };
+            let mut all = Prepared { sent: Vec::new(), changed: Vec::new(), body: Default::default(), errors: Vec::new() };
             plans.with(|plans| {
                 for plan in plans {
                     all.sent.extend(&plan.prepared.sent);

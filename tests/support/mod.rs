@@ -214,7 +214,10 @@ pub async fn mount(provider: &str, get_body: serde_json::Value, transport: Scrip
     let host: web_sys::HtmlElement = document.create_element("div").expect("div").dyn_into().expect("html element");
     document.body().expect("body").append_child(&host).expect("append");
     // The prefill GET is the first request, whatever the test scripted for later.
-    transport.replies.borrow_mut().push_front(Scripted::Now(Ok(HttpResponse { status: 200, body: get_body.to_string() })));
+    // The proxy's GET answer: the provider's body and core's form state for it.
+    let spec = customer_update_core::providers::by_id(provider).expect("known provider");
+    let answer = serde_json::json!({"provider": provider, "customer": get_body, "form": spec.form_state(&get_body)});
+    transport.replies.borrow_mut().push_front(Scripted::Now(Ok(HttpResponse { status: 200, body: answer.to_string() })));
     let options = HostOptions {
         provider: provider.into(),
         endpoint: "/v1/customer".into(),

@@ -55,14 +55,14 @@ pub(crate) fn to_pointer(path: &str) -> String {
         let (name, indices) = rest.split_at(name_end);
         if !name.is_empty() {
             pointer.push('/');
-            pointer.push_str(&super::coded::escape(name));
+            pointer.push_str(&super::leaves::escape(name));
         }
         rest = indices;
         while let Some(open) = rest.strip_prefix('[') {
             let close = open.find(']').unwrap_or(open.len());
             let (index, after) = open.split_at(close);
             pointer.push('/');
-            pointer.push_str(&super::coded::escape(index.trim_matches(|c| c == '"' || c == '\'')));
+            pointer.push_str(&super::leaves::escape(index.trim_matches(|c| c == '"' || c == '\'')));
             rest = after.strip_prefix(']').unwrap_or(after);
         }
     }

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::spec::{CustomerKind, FormState, Lock, ProviderSpec};
-use super::strict::matches;
+use super::leaves::{escape, matches};
 use crate::{Code, FieldError};
 
 /// Prefill values (string/bool leaves the GET returns), write-only and locked pointers.
@@ -61,7 +61,7 @@ fn for_each_leaf(value: &Value, pointer: &mut String, visit: &mut dyn FnMut(&str
             for (key, child) in map {
                 let len = pointer.len();
                 pointer.push('/');
-                pointer.push_str(&super::coded::escape(key));
+                pointer.push_str(&escape(key));
                 for_each_leaf(child, pointer, visit);
                 pointer.truncate(len);
             }

@@ -14,12 +14,15 @@
 //! takes it explicitly (tests, a caller in another time zone); `check_update` takes an
 //! `Option<Date>` where `None` skips only the rules relative to today.
 
-mod coded;
+#[cfg(feature = "json")]
 mod envelope;
-mod fields;
+#[cfg(feature = "json")]
 mod form;
+pub mod leaves;
 mod parsed;
+pub mod rules;
 mod spec;
+#[cfg(feature = "json")]
 mod strict;
 
 pub mod bvnk;
@@ -27,14 +30,17 @@ pub mod polygon;
 pub mod spherepay;
 pub mod swipelux;
 
-pub use coded::Ctx;
+#[cfg(feature = "json")]
 pub use form::check_locks;
+pub use leaves::{Leaf, Leaves};
 pub use parsed::{Kind, Parsed};
+pub use rules::Ctx;
 pub use spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Lock, Method, Person, Profile, ProviderSpec,
     Rejection, ServerFields, UpdateOp,
 };
 
+#[cfg(feature = "json")]
 use serde_json::Value;
 
 use crate::date::Date;
@@ -54,38 +60,57 @@ pub fn by_id(id: &str) -> Option<&'static dyn ProviderSpec> {
 /// into `body`, a stable code and an English message. Empty = the proxy would accept it.
 /// The operation is inferred from the body's keys (BVNK: `associates` → associates PUT,
 /// `name`/`description` → company PUT, otherwise individual PATCH).
+#[cfg(feature = "json")]
 pub fn validate(provider: &str, body: &Value) -> Vec<FieldError> {
     validate_with(provider, None, body, clock_today())
 }
 
 /// [`validate`] with an explicit `today` for the date rules.
+#[cfg(feature = "json")]
 pub fn validate_on(provider: &str, body: &Value, today: Date) -> Vec<FieldError> {
     validate_with(provider, None, body, Some(today))
 }
 
-/// [`validate_on`] for a named operation (`UpdateOp::id`), `today` optional.
+/// [`validate_on`] for a named operation (`UpdateOp::id`), `today` optional. Runs the
+/// proxy's full check: the strict typed parse, then the rules.
+#[cfg(feature = "json")]
 pub fn validate_with(provider: &str, op: Option<&str>, body: &Value, today: Option<Date>) -> Vec<FieldError> {
+    let leaves = Leaves::from_json(body);
+    match find(provider, op, &leaves) {
+        Ok((spec, op)) => match spec.check_update(op, body, today) {
+            Ok(_) => Vec::new(),
+            Err(rejection) => rejection.into_errors(),
+        },
+        Err(errors) => errors,
+    }
+}
+
+/// The rules on a body's leaves (what the browser runs): the canonical leaves, or every
+/// error. `op` as in [`validate_with`].
+pub fn check_leaves(provider: &str, op: Option<&str>, body: &Leaves, today: Option<Date>) -> Result<Leaves, Vec<FieldError>> {
+    let (spec, op) = find(provider, op, body)?;
+    rules::check(spec, op, body, today).map_err(Rejection::into_errors)
+}
+
+fn find(
+    provider: &str,
+    op: Option<&str>,
+    body: &Leaves,
+) -> Result<(&'static dyn ProviderSpec, &'static UpdateOp), Vec<FieldError>> {
     let Some(spec) = by_id(provider) else {
-        return vec![FieldError::new(
+        return Err(vec![FieldError::new(
             Code::InvalidValue,
             format!("Unknown provider “{provider}”: use spherepay, polygon, bvnk or swipelux."),
         )
-        .with_param("provider", provider)];
+        .with_param("provider", provider)]);
     };
     let op = match op {
-        Some(id) => match spec.op(id) {
-            Some(op) => op,
-            None => {
-                return vec![FieldError::new(Code::InvalidValue, format!("Unknown operation “{id}” for {provider}."))
-                    .with_param("op", id)]
-            }
-        },
+        Some(id) => spec.op(id).ok_or_else(|| {
+            vec![FieldError::new(Code::InvalidValue, format!("Unknown operation “{id}” for {provider}.")).with_param("op", id)]
+        })?,
         None => spec.guess_op(body),
     };
-    match spec.check_update(op, body, today) {
-        Ok(_) => Vec::new(),
-        Err(rejection) => rejection.into_errors(),
-    }
+    Ok((spec, op))
 }
 
 /// Today (UTC) from the system clock natively, from JS `Date.now()` on wasm32 (where

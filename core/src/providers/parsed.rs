@@ -1,15 +1,13 @@
 //! A body field that is parsed once, when the body is read. `Parsed<K>` deserialises from
 //! any JSON string (so a bad phone is a 422 with a pointer, not a 400 from serde), keeps
-//! the typed value or the `FieldError` the parser gave, reports that error through garde
-//! (`#[garde(dive)]`), and serialises the canonical form (E.164, upper-case code, …).
+//! the typed value or the `FieldError` the parser gave, leaves the reporting to the rules
+//! (`rules.rs`, which run the same parsers), and serialises the canonical form (E.164, upper-case code, …).
 
 use std::fmt;
 use std::marker::PhantomData;
 
-use garde::{Path, Report};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::coded::{fail, Ctx};
 use crate::country::{Alpha3, CountryCode};
 use crate::date::Date;
 use crate::phone::E164;
@@ -82,16 +80,6 @@ impl<'de, K: Kind> Deserialize<'de> for Parsed<K> {
 impl<K: Kind> Serialize for Parsed<K> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.wire())
-    }
-}
-
-impl<K: Kind> garde::Validate for Parsed<K> {
-    type Context = Ctx;
-
-    fn validate_into(&self, _ctx: &Ctx, parent: &mut dyn FnMut() -> Path, report: &mut Report) {
-        if let Err(error) = &self.value {
-            report.append(parent(), fail(error.clone().at("")));
-        }
     }
 }
 

@@ -5,8 +5,11 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+#[cfg(feature = "json")]
 use serde_json::Value;
 
+use super::leaves::Leaves;
+use super::rules::Ctx;
 use crate::date::Date;
 use crate::FieldError;
 
@@ -51,6 +54,16 @@ pub struct UpdateOp {
     /// `true` when the checked body is not the whole upstream body: the proxy must GET the
     /// customer upstream and call [`ProviderSpec::merge_upstream`] (BVNK associates).
     pub needs_current: bool,
+    /// Another operation whose body (and so whose fields) this one takes (Swipelux's
+    /// PATCH takes the PUT's body).
+    pub same_body_as: Option<&'static str>,
+}
+
+impl UpdateOp {
+    /// The `FieldSpec::op` of the fields this operation's body may carry.
+    pub fn fields_id(&self) -> &'static str {
+        self.same_body_as.unwrap_or(self.id)
+    }
 }
 
 /// Why an update body was refused before it reached the provider.
@@ -216,6 +229,9 @@ pub struct Profile {
     pub operator_only: &'static [&'static str],
     /// Minimum age enforced on dates of birth, when this provider opts into it.
     pub min_age: Option<u8>,
+    /// Leaves a body may carry that the form never shows (BVNK's person reference),
+    /// checked by the same rules.
+    pub hidden: &'static [FieldSpec],
 }
 
 impl Profile {
@@ -263,34 +279,41 @@ pub trait ProviderSpec: Sync {
     /// Update calls an end customer may make; the first one matching a kind is the form's.
     fn operations(&self) -> &'static [UpdateOp];
 
+    #[cfg(feature = "json")]
     /// Parses a browser body strictly (unknown/operator-only key → `Malformed`), runs every
     /// rule (`Invalid` with all field errors), and returns the canonical upstream body
     /// (trimmed, phone in E.164, countries upper case, postal codes normalised).
     /// `today` drives "not in the future"/minimum-age rules; `None` skips only those.
     fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection>;
 
+    #[cfg(feature = "json")]
     /// Adds server-only fields (Polygon `ipAddress`, Swipelux `shareToken`) to a checked body.
     fn add_server_fields(&self, _op: &UpdateOp, _body: &mut Value, _fields: &ServerFields) {}
 
+    #[cfg(feature = "json")]
     /// For an op with `needs_current`: builds the full upstream body from the checked body
     /// and the customer's current upstream GET body. Default: the checked body unchanged.
     fn merge_upstream(&self, _op: &UpdateOp, checked: Value, _current: &Value) -> Result<Value, Rejection> {
         Ok(checked)
     }
 
+    #[cfg(feature = "json")]
     /// Maps the provider's error body onto field errors (pointers into the update body).
     /// Unknown shapes and non-JSON give one `Code::General` error at pointer `""`.
     fn parse_errors(&self, status: u16, body: &[u8]) -> Vec<FieldError>;
 
     fn profile(&self) -> &'static Profile;
 
+    #[cfg(feature = "json")]
     /// Removes what must never reach a browser (tax ID and document numbers, operator
     /// metadata, risk scores) from a GET or update response before the proxy relays it.
     fn redact_response(&self, body: &mut Value);
 
+    #[cfg(feature = "json")]
     /// Customer kind from a GET body (`None` when the body does not say).
     fn customer_kind(&self, get: &Value) -> Option<CustomerKind>;
 
+    #[cfg(feature = "json")]
     /// Prefill values, locks and write-only flags from a GET body.
     fn form_state(&self, get: &Value) -> FormState;
 
@@ -304,8 +327,12 @@ pub trait ProviderSpec: Sync {
         self.operations().iter().find(|op| op.id == id)
     }
 
+    /// Cross-field rules of this provider (e.g. SpherePay: a tax ID needs the address),
+    /// run after the per-field ones; an error here replaces a generic one at its pointer.
+    fn extra_rules(&self, _op: &UpdateOp, _body: &Leaves, _ctx: &Ctx, _errors: &mut Vec<FieldError>) {}
+
     /// The operation a headless `validate` call assumes for a body (by its keys).
-    fn guess_op(&self, _body: &Value) -> &'static UpdateOp {
+    fn guess_op(&self, _body: &Leaves) -> &'static UpdateOp {
         // Every provider has at least one operation (tested).
         &self.operations()[0]
     }

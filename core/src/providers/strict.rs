@@ -5,8 +5,9 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::coded::escape;
-use super::spec::Rejection;
+use super::leaves::{escape, Leaves};
+use super::spec::{ProviderSpec, Rejection, UpdateOp};
+use crate::date::Date;
 use crate::{Code, FieldError};
 
 /// Parses `body` into `T`; `operator_only` (pointers, `-` for any array index) turns an
@@ -141,35 +142,11 @@ fn find_key(value: &Value, key: &str, at: String) -> Option<String> {
     }
 }
 
-/// `/associates/-/riskScore` matches `/associates/3/riskScore`.
-pub(crate) fn matches(pattern: &str, pointer: &str) -> bool {
-    let mut pattern_tokens = pattern.split('/');
-    let mut pointer_tokens = pointer.split('/');
-    loop {
-        match (pattern_tokens.next(), pointer_tokens.next()) {
-            (None, None) => return true,
-            (Some(want), Some(got)) => {
-                let index = !got.is_empty() && got.bytes().all(|b| b.is_ascii_digit());
-                if want != got && !(want == "-" && index) {
-                    return false;
-                }
-            }
-            _ => return false,
-        }
-    }
-}
+pub(crate) use super::leaves::matches;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn array_wildcards_match_any_index_only() {
-        assert!(matches("/associates/-/riskScore", "/associates/12/riskScore"));
-        assert!(!matches("/associates/-/riskScore", "/associates/x/riskScore"));
-        assert!(!matches("/meta", "/meta/key"));
-        assert!(matches("/meta", "/meta"));
-    }
 
     #[test]
     fn a_key_is_found_depth_first() {
@@ -186,26 +163,27 @@ mod tests {
     }
 }
 
-/// Parse strictly, run every rule, and return the typed body (for typed callers and tests).
-pub(crate) fn checked<T>(body: &Value, operator_only: &[&str], ctx: &super::coded::Ctx) -> Result<T, Rejection>
-where
-    T: DeserializeOwned + garde::Validate<Context = super::coded::Ctx>,
-{
-    let typed: T = parse(body, operator_only)?;
-    let errors = super::coded::run(&typed, ctx);
-    if errors.is_empty() {
-        Ok(typed)
-    } else {
-        Err(Rejection::Invalid(errors))
-    }
+/// Parse strictly (the typed body is the allow-list), then run the rules on the same
+/// body's leaves (`rules.rs`, exactly what the browser runs), and return the typed body.
+pub(crate) fn checked<T: DeserializeOwned>(
+    spec: &dyn ProviderSpec,
+    op: &UpdateOp,
+    body: &Value,
+    today: Option<Date>,
+) -> Result<T, Rejection> {
+    let typed: T = parse(body, spec.profile().operator_only)?;
+    super::rules::check(spec, op, &Leaves::from_json(body), today)?;
+    Ok(typed)
 }
 
-/// [`checked`], then the canonical upstream body.
-pub(crate) fn canonical<T>(body: &Value, operator_only: &[&str], ctx: &super::coded::Ctx) -> Result<Value, Rejection>
-where
-    T: DeserializeOwned + serde::Serialize + garde::Validate<Context = super::coded::Ctx>,
-{
-    let typed: T = checked(body, operator_only, ctx)?;
+/// [`checked`], then the canonical upstream body (phones in E.164, countries upper case).
+pub(crate) fn canonical<T: DeserializeOwned + serde::Serialize>(
+    spec: &dyn ProviderSpec,
+    op: &UpdateOp,
+    body: &Value,
+    today: Option<Date>,
+) -> Result<Value, Rejection> {
+    let typed: T = checked(spec, op, body, today)?;
     serde_json::to_value(&typed).map_err(|error| {
         Rejection::Malformed(vec![FieldError::new(Code::InvalidType, format!("Could not write the body: {error}."))])
     })

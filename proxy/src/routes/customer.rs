@@ -265,15 +265,17 @@ fn relay(spec: &dyn ProviderSpec, response: UpstreamResponse, wrap_get: bool) ->
         return Err(Problem::new(Kind::UpstreamError, format!("The provider answered {}. Try again.", status.as_u16())));
     }
     let status = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
-    let Ok(mut body) = serde_json::from_slice::<Value>(&response.body) else {
-        if status.is_success() {
-            return Err(crate::upstream::Failure::Malformed.problem());
-        }
-        // A non-JSON rejection: keep the status, say what core made of it.
+    if !status.is_success() {
+        // A rejection, in whatever envelope the provider uses: keep the status and hand
+        // the browser core's reading of it as problem+json `errors[]` (one format for
+        // the widget, and nothing of the provider's body is relayed).
         let errors = spec.parse_errors(status.as_u16(), &response.body);
         let mut problem = Problem::new(Kind::UpstreamError, "The provider refused the update.").with_errors(errors);
         problem.status_override = Some(status);
         return Err(problem);
+    }
+    let Ok(mut body) = serde_json::from_slice::<Value>(&response.body) else {
+        return Err(crate::upstream::Failure::Malformed.problem());
     };
     spec.redact_response(&mut body);
     if wrap_get && status.is_success() {

@@ -8,31 +8,43 @@
 //! upstream and [`Bvnk::merge_upstream`] writes the new contact details into the current
 //! list (everything else unchanged, response-only `verification` dropped).
 
+#[cfg(feature = "json")]
 mod customer;
 mod update;
 
+#[cfg(feature = "json")]
 pub use customer::{
     BvnkAddressEcho, BvnkAssociate, BvnkAssociateDetails, BvnkCompany, BvnkContactInfo, BvnkCustomer, BvnkIndividual,
     BvnkPerson,
 };
+pub use super::rules::name_matches;
 pub use update::{
-    name_matches, AssociateContactUpdate, AssociateDetailsUpdate, AssociateRef, BvnkAddress, BvnkAssociatesUpdate,
+    AssociateContactUpdate, AssociateDetailsUpdate, AssociateRef, BvnkAddress, BvnkAssociatesUpdate,
     BvnkCompanyUpdate, BvnkIndividualUpdate, ContactInfoUpdate,
 };
 
+#[cfg(feature = "json")]
 use serde::Deserialize as _;
+#[cfg(feature = "json")]
 use serde_json::{Map, Value};
 
-use super::coded::Ctx;
+#[cfg(feature = "json")]
 use super::envelope;
+#[cfg(feature = "json")]
 use super::form;
 use super::spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Person, Profile, ProviderSpec, Rejection,
     UpdateOp,
 };
+#[cfg(feature = "json")]
 use super::strict;
 use crate::date::{Date, ADULT_AGE};
+use super::leaves::{is_within, Leaves};
+use super::rules::{self, Ctx};
 use crate::{Code, FieldError};
+
+/// Most people one associates update may name.
+const MAX_ASSOCIATES: usize = 100;
 
 pub struct Bvnk;
 
@@ -48,6 +60,7 @@ static OPERATIONS: [UpdateOp; 3] = [
         upstream_path: "/platform/v1/customers/{id}",
         kinds: &[CustomerKind::Individual],
         needs_current: false,
+        same_body_as: None,
     },
     UpdateOp {
         id: OP_COMPANY,
@@ -56,6 +69,7 @@ static OPERATIONS: [UpdateOp; 3] = [
         upstream_path: "/platform/v1/customers/{id}",
         kinds: &[CustomerKind::Company],
         needs_current: false,
+        same_body_as: None,
     },
     UpdateOp {
         id: OP_ASSOCIATES,
@@ -64,6 +78,7 @@ static OPERATIONS: [UpdateOp; 3] = [
         upstream_path: "/platform/v1/customers/{id}/associates",
         kinds: &[CustomerKind::Company],
         needs_current: true,
+        same_body_as: None,
     },
 ];
 
@@ -134,9 +149,13 @@ static PROFILE: Profile = Profile {
     fields: &FIELDS,
     operator_only: OPERATOR_ONLY,
     min_age: Some(ADULT_AGE as u8),
+    hidden: &[FieldSpec::new(OP_ASSOCIATES, "/associates/-/person/reference", "associate.reference", InputKind::Text, "")
+        .required()
+        .max_chars(64)],
 };
 
 /// Tax, registration and document numbers and risk scores never reach a browser.
+#[cfg(feature = "json")]
 const REDACT: &[&str] = &[
     "/riskScore",
     "/company/registrationNumber",
@@ -154,21 +173,20 @@ const REDACT: &[&str] = &[
     "/associates/-/details/taxIdentification/number",
 ];
 
-fn ctx(today: Option<Date>) -> Ctx {
-    Ctx { today, min_age: PROFILE.min_age }
-}
-
 impl Bvnk {
+    #[cfg(feature = "json")]
     pub fn check_individual(body: &Value, today: Option<Date>) -> Result<BvnkIndividualUpdate, Rejection> {
-        strict::checked(body, OPERATOR_ONLY, &ctx(today))
+        strict::checked(&Bvnk, &OPERATIONS[0], body, today)
     }
 
+    #[cfg(feature = "json")]
     pub fn check_company(body: &Value, today: Option<Date>) -> Result<BvnkCompanyUpdate, Rejection> {
-        strict::checked(body, OPERATOR_ONLY, &ctx(today))
+        strict::checked(&Bvnk, &OPERATIONS[1], body, today)
     }
 
+    #[cfg(feature = "json")]
     pub fn check_associates(body: &Value) -> Result<BvnkAssociatesUpdate, Rejection> {
-        strict::checked(body, OPERATOR_ONLY, &ctx(None))
+        strict::checked(&Bvnk, &OPERATIONS[2], body, None)
     }
 }
 
@@ -185,15 +203,16 @@ impl ProviderSpec for Bvnk {
         &OPERATIONS
     }
 
+    #[cfg(feature = "json")]
     fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
-        let ctx = ctx(today);
         match op.id {
-            OP_COMPANY => strict::canonical::<BvnkCompanyUpdate>(body, OPERATOR_ONLY, &ctx),
-            OP_ASSOCIATES => strict::canonical::<BvnkAssociatesUpdate>(body, OPERATOR_ONLY, &ctx),
-            _ => strict::canonical::<BvnkIndividualUpdate>(body, OPERATOR_ONLY, &ctx),
+            OP_COMPANY => strict::canonical::<BvnkCompanyUpdate>(self, op, body, today),
+            OP_ASSOCIATES => strict::canonical::<BvnkAssociatesUpdate>(self, op, body, today),
+            _ => strict::canonical::<BvnkIndividualUpdate>(self, op, body, today),
         }
     }
 
+    #[cfg(feature = "json")]
     fn merge_upstream(&self, op: &UpdateOp, checked: Value, current: &Value) -> Result<Value, Rejection> {
         if op.id != OP_ASSOCIATES {
             return Ok(checked);
@@ -203,6 +222,7 @@ impl ProviderSpec for Bvnk {
 
     /// `{code: "bvnk:<domain>:<nnnn>", status, traceId, message, details{errors}}` or the
     /// legacy `{errorList[{code, parameter, message}]}` (parameter → pointer).
+    #[cfg(feature = "json")]
     fn parse_errors(&self, status: u16, body: &[u8]) -> Vec<FieldError> {
         let Some(value) = envelope::json(body) else { return vec![envelope::general(status)] };
         if let Some(Value::Array(list)) = value.get("errorList") {
@@ -226,10 +246,35 @@ impl ProviderSpec for Bvnk {
         &PROFILE
     }
 
+    /// Associates: 1 to 100 people per update, each with an email or a phone to change.
+    fn extra_rules(&self, op: &UpdateOp, body: &Leaves, _ctx: &Ctx, errors: &mut Vec<FieldError>) {
+        if op.id != OP_ASSOCIATES {
+            return;
+        }
+        let people = rules::items(body, "/associates");
+        if people.is_empty() {
+            errors.push(FieldError::new(Code::Required, "Enter a value.").at("/associates"));
+        } else if people.len() > MAX_ASSOCIATES {
+            errors.push(
+                FieldError::new(Code::TooLong, format!("Send at most {MAX_ASSOCIATES} people at once."))
+                    .with_param("max", MAX_ASSOCIATES)
+                    .at("/associates"),
+            );
+        }
+        for index in people {
+            let contact = format!("/associates/{index}/details/contactInfo");
+            if !body.has_under(&contact) {
+                errors.push(FieldError::new(Code::Required, "Enter an email address or a phone number.").at(contact));
+            }
+        }
+    }
+
+    #[cfg(feature = "json")]
     fn redact_response(&self, body: &mut Value) {
         form::remove_all(body, REDACT);
     }
 
+    #[cfg(feature = "json")]
     fn customer_kind(&self, get: &Value) -> Option<CustomerKind> {
         match get.get("type").and_then(Value::as_str).map(str::to_ascii_uppercase).as_deref() {
             Some("COMPANY") => Some(CustomerKind::Company),
@@ -238,6 +283,7 @@ impl ProviderSpec for Bvnk {
         }
     }
 
+    #[cfg(feature = "json")]
     fn form_state(&self, get: &Value) -> FormState {
         let mut state = form::form_state(self, get, self.customer_kind(get), false);
         // Only the associates are typed here, not the whole customer: the widget's wasm
@@ -249,11 +295,12 @@ impl ProviderSpec for Bvnk {
         state
     }
 
-    fn guess_op(&self, body: &Value) -> &'static UpdateOp {
-        let has = |key: &str| body.get(key).is_some();
-        let id = if has("associates") {
+#[cfg(feature = "json")]
+    fn guess_op(&self, body: &Leaves) -> &'static UpdateOp {
+        let has = |key: &str| body.iter().any(|(pointer, _)| is_within(pointer, key));
+        let id = if has("/associates") {
             OP_ASSOCIATES
-        } else if has("name") || has("description") {
+        } else if has("/name") || has("/description") {
             OP_COMPANY
         } else {
             OP_INDIVIDUAL
@@ -262,6 +309,7 @@ impl ProviderSpec for Bvnk {
     }
 }
 
+#[cfg(feature = "json")]
 fn person(associate: &BvnkAssociate) -> Option<Person> {
     let reference = associate.person.reference.clone()?;
     let name = [associate.person.first_name.as_deref(), associate.person.last_name.as_deref()]
@@ -278,6 +326,7 @@ fn person(associate: &BvnkAssociate) -> Option<Person> {
     })
 }
 
+#[cfg(feature = "json")]
 /// The full upstream associates body: the current list with the new contact details.
 pub fn merge_associates(checked: &Value, current: &Value) -> Result<Value, Rejection> {
     let Some(existing) = current.pointer("/company/associates").and_then(Value::as_array) else {
@@ -319,6 +368,7 @@ pub fn merge_associates(checked: &Value, current: &Value) -> Result<Value, Rejec
     Ok(Value::Object(body))
 }
 
+#[cfg(feature = "json")]
 /// Writes new contact details into `details.contactInfo` of an associate (created when
 /// missing; the `contactinfo` spelling is renamed to the documented `contactInfo`).
 fn set_contact(associate: &mut Value, contact: &Map<String, Value>) {
@@ -335,6 +385,7 @@ fn set_contact(associate: &mut Value, contact: &Map<String, Value>) {
     }
 }
 
+#[cfg(feature = "json")]
 /// The object at `parent[key]`, replacing a non-object there by `{}`.
 fn child_object<'a>(parent: &'a mut Value, key: &str) -> Option<&'a mut Map<String, Value>> {
     let object = parent.as_object_mut()?;

@@ -2,21 +2,26 @@
 //! countries alpha-2, phone E.164. PII is write-only (never returned, shown empty);
 //! `signedAgreement` is one-way. The error format is undocumented: best effort.
 
+#[cfg(feature = "json")]
 mod customer;
 mod update;
 
+#[cfg(feature = "json")]
 pub use customer::PolygonCustomer;
 pub use update::{IdentifyingInformation, PolygonAddress, PolygonCustomerUpdate, PolygonUpstreamUpdate};
 
+#[cfg(feature = "json")]
 use serde_json::Value;
 
-use super::coded::Ctx;
+#[cfg(feature = "json")]
 use super::envelope;
+#[cfg(feature = "json")]
 use super::form;
 use super::spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec, Rejection,
     ServerFields, UpdateOp,
 };
+#[cfg(feature = "json")]
 use super::strict;
 use crate::date::{Date, ADULT_AGE};
 use crate::FieldError;
@@ -32,6 +37,7 @@ static OPERATIONS: [UpdateOp; 1] = [UpdateOp {
     upstream_path: "/customers/{id}",
     kinds: &[CustomerKind::Individual],
     needs_current: false,
+    same_body_as: None,
 }];
 
 pub const OPERATOR_ONLY: &[&str] = &["/ipAddress", "/externalId", "/endorsements", "/metadata"];
@@ -76,13 +82,16 @@ static PROFILE: Profile = Profile {
     fields: &FIELDS,
     operator_only: OPERATOR_ONLY,
     min_age: Some(ADULT_AGE as u8),
+    hidden: &[],
 };
 
+#[cfg(feature = "json")]
 const REDACT: &[&str] = &["/metadata", "/externalId", "/ipAddress", "/identifyingInformation"];
 
 impl Polygon {
+    #[cfg(feature = "json")]
     pub fn check(body: &Value, today: Option<Date>) -> Result<PolygonCustomerUpdate, Rejection> {
-        strict::checked(body, OPERATOR_ONLY, &Ctx { today, min_age: PROFILE.min_age })
+        strict::checked(&Polygon, &OPERATIONS[0], body, today)
     }
 }
 
@@ -99,16 +108,19 @@ impl ProviderSpec for Polygon {
         &OPERATIONS
     }
 
-    fn check_update(&self, _op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
-        strict::canonical::<PolygonCustomerUpdate>(body, OPERATOR_ONLY, &Ctx { today, min_age: PROFILE.min_age })
+    #[cfg(feature = "json")]
+    fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
+        strict::canonical::<PolygonCustomerUpdate>(self, op, body, today)
     }
 
+    #[cfg(feature = "json")]
     fn add_server_fields(&self, _op: &UpdateOp, body: &mut Value, fields: &ServerFields) {
         if let (Some(ip), Some(object)) = (&fields.ip_address, body.as_object_mut()) {
             object.insert("ipAddress".to_owned(), Value::String(ip.clone()));
         }
     }
 
+    #[cfg(feature = "json")]
     fn parse_errors(&self, status: u16, body: &[u8]) -> Vec<FieldError> {
         envelope::best_effort(status, body)
     }
@@ -117,10 +129,12 @@ impl ProviderSpec for Polygon {
         &PROFILE
     }
 
+    #[cfg(feature = "json")]
     fn redact_response(&self, body: &mut Value) {
         form::remove_all(body, REDACT);
     }
 
+    #[cfg(feature = "json")]
     fn customer_kind(&self, get: &Value) -> Option<CustomerKind> {
         match get.get("type").and_then(Value::as_str) {
             Some("individual") => Some(CustomerKind::Individual),
@@ -128,6 +142,7 @@ impl ProviderSpec for Polygon {
         }
     }
 
+    #[cfg(feature = "json")]
     fn form_state(&self, get: &Value) -> FormState {
         let mut state = form::form_state(self, get, self.customer_kind(get), false);
         // One-way: once signed there is nothing left to change.

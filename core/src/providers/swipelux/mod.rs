@@ -3,21 +3,26 @@
 //! operator-only; the proxy adds a fresh `shareToken` when configured with Sumsub.
 //! Errors: v3's problem+json (assumed for v1 too) or a plain message.
 
+#[cfg(feature = "json")]
 mod customer;
 mod update;
 
+#[cfg(feature = "json")]
 pub use customer::SwipeluxCustomer;
 pub use update::{SwipeluxAddress, SwipeluxCustomerUpdate, SwipeluxUpstreamUpdate, NAME_MAX_CHARS, PHONE_MAX_CHARS};
 
+#[cfg(feature = "json")]
 use serde_json::Value;
 
-use super::coded::Ctx;
+#[cfg(feature = "json")]
 use super::envelope;
+#[cfg(feature = "json")]
 use super::form;
 use super::spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec, Rejection,
     ServerFields, UpdateOp,
 };
+#[cfg(feature = "json")]
 use super::strict;
 use crate::date::Date;
 use crate::FieldError;
@@ -34,6 +39,7 @@ static OPERATIONS: [UpdateOp; 2] = [
         upstream_path: "/v1/customers/{id}",
         kinds: &[CustomerKind::Individual],
         needs_current: false,
+        same_body_as: None,
     },
     UpdateOp {
         id: "customer-patch",
@@ -42,6 +48,7 @@ static OPERATIONS: [UpdateOp; 2] = [
         upstream_path: "/v1/customers/{id}",
         kinds: &[CustomerKind::Individual],
         needs_current: false,
+        same_body_as: Some(OP),
     },
 ];
 
@@ -73,13 +80,16 @@ static PROFILE: Profile = Profile {
     fields: &FIELDS,
     operator_only: OPERATOR_ONLY,
     min_age: None,
+    hidden: &[],
 };
 
+#[cfg(feature = "json")]
 const REDACT: &[&str] = &["/metadata", "/shareToken"];
 
 impl Swipelux {
+    #[cfg(feature = "json")]
     pub fn check(body: &Value, today: Option<Date>) -> Result<SwipeluxCustomerUpdate, Rejection> {
-        strict::checked(body, OPERATOR_ONLY, &Ctx { today, min_age: PROFILE.min_age })
+        strict::checked(&Swipelux, &OPERATIONS[0], body, today)
     }
 
     /// Whether Swipelux refused the update because of the share token (expired, used or
@@ -107,10 +117,12 @@ impl ProviderSpec for Swipelux {
         &OPERATIONS
     }
 
-    fn check_update(&self, _op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
-        strict::canonical::<SwipeluxCustomerUpdate>(body, OPERATOR_ONLY, &Ctx { today, min_age: PROFILE.min_age })
+    #[cfg(feature = "json")]
+    fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
+        strict::canonical::<SwipeluxCustomerUpdate>(self, op, body, today)
     }
 
+    #[cfg(feature = "json")]
     fn add_server_fields(&self, _op: &UpdateOp, body: &mut Value, fields: &ServerFields) {
         if let (Some(token), Some(object)) = (&fields.share_token, body.as_object_mut()) {
             object.insert("shareToken".to_owned(), Value::String(token.clone()));
@@ -119,6 +131,7 @@ impl ProviderSpec for Swipelux {
 
     /// problem+json `{type, title, status, code, detail, errors[{pointer, code, message}]}`,
     /// or `{message}` / plain text.
+    #[cfg(feature = "json")]
     fn parse_errors(&self, status: u16, body: &[u8]) -> Vec<FieldError> {
         let Some(value) = envelope::json(body) else { return vec![envelope::general(status)] };
         let code = envelope::str_at(&value, "code");
@@ -139,14 +152,17 @@ impl ProviderSpec for Swipelux {
         &PROFILE
     }
 
+    #[cfg(feature = "json")]
     fn redact_response(&self, body: &mut Value) {
         form::remove_all(body, REDACT);
     }
 
+    #[cfg(feature = "json")]
     fn customer_kind(&self, get: &Value) -> Option<CustomerKind> {
         get.get("id").map(|_| CustomerKind::Individual)
     }
 
+    #[cfg(feature = "json")]
     fn form_state(&self, get: &Value) -> FormState {
         form::form_state(self, get, self.customer_kind(get), false)
     }
