@@ -1,7 +1,8 @@
 //! No input makes the provider code panic: arbitrary JSON-ish bodies through
-//! check_update/validate/form_state/redact/merge, arbitrary bytes through parse_errors.
+//! check_update/validate/form_state/redact/merge and the leaf rules the browser runs,
+//! arbitrary bytes through parse_errors.
 
-use customer_update_core::providers::{all, validate, ProviderSpec};
+use customer_update_core::providers::{all, rules, validate, Leaves, ProviderSpec};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -36,6 +37,17 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 fn exercise(spec: &dyn ProviderSpec, body: &Value) {
+    // The browser's side: the rules on the leaves, whatever the typed parse would say; the
+    // canonical leaves written back are JSON again.
+    let leaves = Leaves::from_json(body);
+    for op in spec.operations() {
+        if let Ok(canonical) = rules::check(spec, op, &leaves, None) {
+            let text = canonical.to_json();
+            assert!(serde_json::from_str::<Value>(&text).is_ok(), "not JSON: {text}");
+        }
+    }
+    let written = leaves.to_json();
+    assert!(serde_json::from_str::<Value>(&written).is_ok(), "not JSON: {written}");
     for op in spec.operations() {
         if let Ok(checked) = spec.check_update(op, body, None) {
             let _ = spec.merge_upstream(op, checked, body);

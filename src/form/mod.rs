@@ -29,7 +29,9 @@ fn sections(form: Form) -> Vec<(String, Vec<usize>)> {
     // required-ness follow it.
     form.fields.with_value(|fields| {
         for (_, indexes) in sections.iter_mut() {
-            indexes.sort_by_key(|&i| fields.get(i).is_none_or(|f| !is_address_country(fields, f)));
+            let (country, rest): (Vec<usize>, Vec<usize>) =
+                indexes.iter().partition(|&&i| fields.get(i).is_some_and(|f| is_address_country(fields, f)));
+            *indexes = country.into_iter().chain(rest).collect();
         }
     });
     sections

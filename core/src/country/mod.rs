@@ -96,7 +96,10 @@ pub fn alpha3_to_alpha2(alpha3: &str) -> Option<&'static str> {
 pub fn sorted_by_name(lang: Lang) -> Vec<&'static Country> {
     let mut keyed: Vec<(String, &'static Country)> =
         COUNTRIES.iter().map(|c| (fold_key(c.name(lang)), c)).collect();
-    keyed.sort_by(|(a_key, a), (b_key, b)| a_key.cmp(b_key).then_with(|| a.name(lang).cmp(b.name(lang))));
+    // Unstable is enough (the alpha-2 code breaks ties) and smaller in the wasm.
+    keyed.sort_unstable_by(|(a_key, a), (b_key, b)| {
+        a_key.cmp(b_key).then_with(|| a.name(lang).cmp(b.name(lang))).then_with(|| a.alpha2().cmp(b.alpha2()))
+    });
     keyed.into_iter().map(|(_, c)| c).collect()
 }
 
