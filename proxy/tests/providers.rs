@@ -51,6 +51,22 @@ async fn get_returns_the_provider_body_and_the_form_state_without_tax_numbers() 
 }
 
 #[tokio::test]
+async fn a_countrys_state_list_is_served_without_an_upstream_call() {
+    let env = Env::start().await;
+    let token = env.token("swipelux", demo::SWIPELUX);
+    let calls = env.sandbox.state.total_provider_requests();
+    let us = env.call("GET", "/v1/customer/states/US", Some(&token), None).await;
+    assert_eq!(us.status, 200, "{}", us.text);
+    assert!(us.text.starts_with("AL|Alabama|") && us.text.contains("~CA|California|"), "{}", us.text);
+    assert_eq!(env.sandbox.state.total_provider_requests(), calls, "a state list never reaches the provider");
+    // No list (France's format has no state), not a country, no session.
+    assert_eq!(env.call("GET", "/v1/customer/states/FR", Some(&token), None).await.status, 404);
+    assert_eq!(env.call("GET", "/v1/customer/states/ZZZ", Some(&token), None).await.status, 404);
+    assert_eq!(env.call("GET", "/v1/customer/states/US", None, None).await.status, 401);
+    env.finish().await;
+}
+
+#[tokio::test]
 async fn spherepay_update_round_trip_and_kyc_lock() {
     let env = Env::start().await;
     let token = env.token("spherepay", demo::SPHEREPAY_OPEN);

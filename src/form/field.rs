@@ -46,7 +46,14 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
     let preview_id = format!("{id}-preview");
     let country = sibling_country(form, &field);
     let role = address_role(&field);
-    let rules = move || country.and_then(|c| address::rules(&c.get()));
+    let rules = move || {
+        // A state list that arrives later changes the rules' answers.
+        form.states_loaded.track();
+        country.and_then(|c| address::rules(&c.get()))
+    };
+    if let (Some(country), Some(AddressField::State)) = (country, role) {
+        Effect::new(move |_| crate::model::states::ensure(form, &country.get()));
+    }
 
     let label_key = field.spec.label;
     let label = {

@@ -6,3 +6,4 @@ pub mod pointer;
 pub mod prefill;
 pub mod server;
 pub mod state;
+pub mod states;

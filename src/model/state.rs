@@ -105,6 +105,11 @@ pub struct Form {
     /// Errors from the last response, as (field index, error); cleared per field on edit.
     pub server_errors: RwSignal<Vec<(Option<usize>, FieldError)>>,
     pub summary_open: RwSignal<bool>,
+    /// Bumped when a country's state list arrives (see `states.rs`): what reads the
+    /// address rules reads this too, so the state select and its check follow.
+    pub states_loaded: RwSignal<u32>,
+    /// Countries whose state list was asked for (once each).
+    pub states_asked: StoredValue<Vec<String>>,
     /// Core's verdict on each call a submit would make right now (the form's op first).
     pub plans: Memo<Vec<Plan>>,
     /// All plans together: what changed, what is wrong (indexes into `fields`).
@@ -156,7 +161,9 @@ impl Form {
         let settings = StoredValue::new(settings);
         let fields = StoredValue::new(fields);
         let people = StoredValue::new(state.people.clone());
+        let states_loaded = RwSignal::new(0);
         let plans = Memo::new(move |_| {
+            states_loaded.track();
             let provider = settings.with_value(|s| s.provider);
             fields.with_value(|fields| {
                 let snapshot: Vec<(String, String, String)> = fields
@@ -195,6 +202,8 @@ impl Form {
             status: RwSignal::new(Status::Idle),
             server_errors: RwSignal::new(Vec::new()),
             summary_open: RwSignal::new(false),
+            states_loaded,
+            states_asked: StoredValue::new(Vec::new()),
             plans,
             check,
         }

@@ -52,12 +52,19 @@ pub enum Scripted {
     Later(Gate),
 }
 
-/// Answers requests in order from a script and records every request it got.
+/// Answers requests in order from a script and records every request it got. State
+/// lists (`GET …/states/XX`) are answered on the side, as the proxy would, from
+/// [`STATE_LISTS`], and kept out of the script and of `requests`.
 #[derive(Clone, Default)]
 pub struct ScriptedTransport {
     pub requests: Rc<RefCell<Vec<HttpRequest>>>,
+    pub state_lists_asked: Rc<RefCell<Vec<String>>>,
     replies: Rc<RefCell<VecDeque<Scripted>>>,
 }
+
+/// What the proxy's `/states/{alpha-2}` answers, for the countries the tests use.
+pub const STATE_LISTS: &[(&str, &str)] =
+    &[("US", "CA|California|~IL|Illinois|~NY|New York|"), ("BR", "RJ|Rio de Janeiro|~SP|São Paulo|")];
 
 impl ScriptedTransport {
     pub fn then(&self, reply: Scripted) -> &Self {
@@ -85,6 +92,15 @@ impl ScriptedTransport {
 
 impl Transport for ScriptedTransport {
     fn send(&self, request: HttpRequest) -> Reply {
+        if let Some((_, country)) = request.url.rsplit_once("/states/") {
+            self.state_lists_asked.borrow_mut().push(country.to_owned());
+            let list = STATE_LISTS.iter().find(|(c, _)| *c == country).map(|(_, row)| row.to_string());
+            let outcome = Ok(match list {
+                Some(body) => HttpResponse { status: 200, body },
+                None => HttpResponse { status: 404, body: String::new() },
+            });
+            return Box::pin(async move { outcome });
+        }
         self.requests.borrow_mut().push(request);
         let next = self.replies.borrow_mut().pop_front();
         Box::pin(async move {

@@ -19,7 +19,7 @@ pub struct AddressInput<'a> {
 /// Trimmed, upper case, internal whitespace runs collapsed to one space:
 /// " k1a   0b1 " → "K1A 0B1".
 pub fn normalize_postal_code(code: &str) -> String {
-    code.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+    code.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_uppercase()
 }
 
 fn parse_country(country: &str) -> Result<CountryCode, FieldError> {

@@ -6,12 +6,14 @@
 mod check;
 mod kinds;
 pub mod pattern;
+#[cfg(feature = "states")]
+mod states;
 mod table;
 
 pub use check::{check, check_postal_code, check_state, normalize_postal_code, AddressInput};
 pub use kinds::{LocalityKind, PostalKind, StateKind};
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::country::CountryCode;
 
@@ -97,7 +99,6 @@ pub struct AddressRules {
 #[derive(Debug)]
 struct Lists {
     postal_examples: Vec<&'static str>,
-    states: Vec<State>,
 }
 
 impl AddressRules {
@@ -110,10 +111,7 @@ impl AddressRules {
     }
 
     fn lists(&self) -> &Lists {
-        self.lists.get_or_init(|| Lists {
-            postal_examples: self.field(7).split(',').filter(|e| !e.is_empty()).collect(),
-            states: self.field(8).split('~').filter(|s| !s.is_empty()).map(State::from_row).collect(),
-        })
+        self.lists.get_or_init(|| Lists { postal_examples: self.field(7).split(',').filter(|e| !e.is_empty()).collect() })
     }
 
     /// Alpha-2 code of the country ("ZZ" for the fallback rules).
@@ -155,9 +153,10 @@ impl AddressRules {
     }
 
     /// The states/provinces to offer in a `<select>`; empty where the country's format
-    /// has no state or the data has no list (then the state is free text).
-    pub fn states(&self) -> &[State] {
-        &self.lists().states
+    /// has no state or the data has no list (then the state is free text), and, without
+    /// the `states` feature, until the list was [`provide_states`]d.
+    pub fn states(&self) -> &'static [State] {
+        states_of(self.country())
     }
 }
 
@@ -184,4 +183,48 @@ pub fn rules_for(country: CountryCode) -> &'static AddressRules {
         .ok()
         .and_then(|i| table::RULES.get(i))
         .unwrap_or(&FALLBACK)
+}
+
+/// Each country's parsed state list, parsed once (there are at most 249).
+static PARSED: Mutex<Vec<(&'static str, &'static [State])>> = Mutex::new(Vec::new());
+/// Lists loaded at run time (the widget's wasm leaves the table out), by alpha-2.
+static PROVIDED: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new());
+
+/// Longest state list accepted from outside (the longest in the data is ~4 KB).
+const MAX_PROVIDED_ROW: usize = 64 * 1024;
+
+fn states_of(alpha2: &'static str) -> &'static [State] {
+    let mut parsed = PARSED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, list)) = parsed.iter().find(|(country, _)| *country == alpha2) {
+        return list;
+    }
+    let Some(row) = states_row(alpha2) else { return &[] };
+    let list: Vec<State> = row.split('~').filter(|s| !s.is_empty()).map(State::from_row).collect();
+    let list: &'static [State] = Box::leak(list.into_boxed_slice());
+    parsed.push((alpha2, list));
+    list
+}
+
+/// The state list of a country as one row (`key|name|iso` joined by `~`): what the proxy
+/// hands the widget, and what [`provide_states`] takes. `None` when there is no list.
+pub fn states_row(alpha2: &str) -> Option<&'static str> {
+    #[cfg(feature = "states")]
+    if let Ok(index) = states::STATES.binary_search_by(|(country, _)| (*country).cmp(alpha2)) {
+        return states::STATES.get(index).map(|(_, row)| *row);
+    }
+    let provided = PROVIDED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    provided.iter().find(|(country, _)| *country == alpha2).map(|(_, row)| *row)
+}
+
+/// Gives the rules a country's state list loaded at run time (see [`states_row`]).
+/// Ignored for an unknown country, a country that has its list already, or an
+/// oversized row; `true` when the list was taken.
+pub fn provide_states(country: &str, row: &str) -> bool {
+    let Ok(code) = CountryCode::parse(country) else { return false };
+    if row.len() > MAX_PROVIDED_ROW || row.trim().is_empty() || states_row(code.alpha2()).is_some() {
+        return false;
+    }
+    let row: &'static str = Box::leak(row.to_owned().into_boxed_str());
+    PROVIDED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push((code.alpha2(), row));
+    true
 }

@@ -75,6 +75,9 @@ async fn handle(
         ));
     }
     if method == Method::GET {
+        if let Some(country) = sub_path.strip_prefix("/states/") {
+            return super::states::list(country);
+        }
         if !sub_path.is_empty() {
             return Err(path_not_allowed(spec));
         }

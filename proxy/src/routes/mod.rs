@@ -2,3 +2,4 @@ pub mod customer;
 pub mod demo;
 pub mod openapi;
 pub mod session_guard;
+pub mod states;
