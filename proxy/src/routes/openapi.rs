@@ -116,6 +116,19 @@ pub async fn document() -> Json<Value> {
             },
             "/v1/customer/associates": {
                 "put": update_operation("BVNK company customers: update associates' contact details")
+            },
+            "/v1/customer/states/{country}": {
+                "get": {
+                    "summary": "A country's state/province list for the address form (never reaches the provider)",
+                    "parameters": [{"name": "country", "in": "path", "required": true,
+                                    "description": "ISO 3166-1 alpha-2 (or alpha-3) code", "schema": {"type": "string"}}],
+                    "responses": {
+                        "200": {"description": "`key|name|iso` entries joined by `~` (empty name = the key)",
+                                "content": {"text/plain": {"schema": {"type": "string"}}}},
+                        "401": problem_response("Session missing, invalid or expired."),
+                        "404": problem_response("The country has no state list.")
+                    }
+                }
             }
         }
     }))
