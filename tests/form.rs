@@ -303,3 +303,16 @@ async fn the_state_list_is_loaded_for_the_address_country_and_follows_a_new_coun
     assert!(options.contains("São Paulo") && !options.contains("Illinois"), "{options}");
     assert!(form.transport.requests().len() == 1, "state lists are not customer requests");
 }
+
+#[wasm_bindgen_test]
+async fn a_missing_value_says_what_to_enter_there_under_the_field_and_in_the_summary() {
+    let form = mount("spherepay", spherepay_customer("incomplete"), ScriptedTransport::default()).await;
+    // A new tax type needs its number, which is never prefilled.
+    form.choose("/personalInformation/taxIdentificationNumberType", "passport").await;
+    form.click("[data-cuw-submit]").await;
+    let error = form.error_under("/personalInformation/taxIdentificationNumber").expect("an error under the number");
+    assert!(error.contains("Enter the tax ID number."), "{error}");
+    let summary = form.summary().text_content().unwrap_or_default();
+    assert!(summary.contains("Enter the tax ID number.") && !summary.contains("Enter a value"), "{summary}");
+    assert!(form.transport.sent_bodies().is_empty(), "nothing sent");
+}

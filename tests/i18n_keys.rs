@@ -36,6 +36,7 @@ fn every_label_section_and_option_of_every_profile_has_an_english_message() {
     for provider in providers::all() {
         for field in provider.profile().fields {
             keys.push(field.label.to_owned());
+            keys.push(format!("required.{}", field.label));
             keys.extend(field.options.iter().map(|option| format!("option.{option}")));
             let segments: Vec<&str> = field.pointer.trim_start_matches('/').split('/').collect();
             let section = if segments.len() > 1 { segments[0] } else { "details" };

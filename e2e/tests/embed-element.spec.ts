@@ -104,7 +104,7 @@ test.describe('custom element', () => {
     await form(page).getByLabel(/^Last name/).fill('Pereira Lima');
     await middle.fill('');
     await save(page).click();
-    await expect(form(page).locator('[data-field="/middleName"] .cuw-error')).toContainText('Enter a value');
+    await expect(form(page).locator('[data-field="/middleName"] .cuw-error')).toContainText('Enter your middle name');
     await expect.poll(async () => (await loggedEvents(page)).filter(([n]) => n === 'error').map(([, d]) => d))
       .toEqual([{ kind: 'invalid', errors: [expect.objectContaining({ pointer: '/middleName', code: 'required' })] }]);
   });

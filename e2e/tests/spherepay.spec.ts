@@ -27,9 +27,11 @@ test.describe('SpherePay', () => {
       await expect(field(tax, label), label).toHaveAttribute('aria-invalid', 'true');
     }
     const address = section(page, 'Address');
-    for (const label of ['Address line 1', 'City', 'Country']) {
+    // Each says what to enter there (GOV.UK style), not a generic "enter a value".
+    for (const [label, message] of [['Address line 1', 'Enter the first line of the address.'],
+      ['City', 'Enter the town or city.'], ['Country', 'Choose the country of the address.']]) {
       await expect(field(address, label), label).toHaveAttribute('aria-invalid', 'true');
-      await expect(field(address, label), label).toHaveAccessibleDescription(/Enter a value|Choose/);
+      await expect(field(address, label), label).toHaveAccessibleDescription(new RegExp(message.replace('.', '\\.')));
     }
     // Nothing was saved: the form did not claim success.
     await expect(status(page)).not.toContainText('saved');

@@ -79,7 +79,7 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
 
     let hint = hint_text(&form, &field, write_only_said);
     let has_hint = hint.is_some();
-    let error = move || form.error_for(index).map(|e| form.messages().error(&e));
+    let error = move || form.error_for(index).map(|e| form.messages().field_error(&e, label_key));
     let invalid = Signal::derive(move || error().is_some());
     let is_tel = field.spec.input == InputKind::Tel;
     let described_by = {

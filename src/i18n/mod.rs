@@ -78,6 +78,18 @@ impl Messages {
         fill(&self.text(key), &BTreeMap::from([(name.to_owned(), value.to_owned())]))
     }
 
+    /// The text for an error under the field labelled `label_key`: a missing value says
+    /// what to enter there (`required.<label key>`, "Enter your town or city"), as GOV.UK
+    /// asks; anything else as [`Messages::error`].
+    pub fn field_error(&self, error: &FieldError, label_key: &str) -> String {
+        self.required_for(error, label_key).unwrap_or_else(|| self.error(error))
+    }
+
+    /// The field's own "enter this" message, when `error` is a missing value and there is one.
+    pub fn required_for(&self, error: &FieldError, label_key: &str) -> Option<String> {
+        (error.code == Code::Required).then(|| self.get(&format!("required.{label_key}")))?.map(str::to_owned)
+    }
+
     /// The text to show for a field error: our catalogue for our codes; a provider's own
     /// code has no translation, so its (server-side) message is shown as sent.
     pub fn error(&self, error: &FieldError) -> String {

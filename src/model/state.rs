@@ -281,7 +281,16 @@ impl Form {
         let messages = self.messages();
         let count = self.fields.with_value(Vec::len);
         let mut items: Vec<(Option<usize>, String)> =
-            (0..count).filter_map(|i| self.error_for(i).map(|e| (Some(i), self.summary_line(i, &messages.error(&e))))).collect();
+            (0..count)
+                .filter_map(|i| {
+                    let label = self.field(i).map_or("", |f| f.spec.label);
+                    self.error_for(i).map(|e| match messages.required_for(&e, label) {
+                        // Already names the field ("Enter your town or city").
+                        Some(text) => (Some(i), text),
+                        None => (Some(i), self.summary_line(i, &messages.error(&e))),
+                    })
+                })
+                .collect();
         self.server_errors.with(|errors| {
             items.extend(errors.iter().filter(|(i, _)| i.is_none()).map(|(_, e)| (None, messages.error(e))));
         });
