@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::spec::{CustomerKind, FormState, Lock, ProviderSpec};
-use super::leaves::{escape, matches};
+use super::leaves::{matches, Leaves};
 use crate::{Code, FieldError};
 
 /// Prefill values (string/bool leaves the GET returns), write-only and locked pointers.
@@ -43,39 +43,13 @@ pub(crate) fn form_state(
 
 /// Errors for every locked field the body tries to change (`locked` from [`FormState`]).
 pub fn check_locks(body: &Value, locked: &[&str]) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    for_each_leaf(body, &mut String::new(), &mut |pointer| {
-        if locked.iter().any(|pattern| matches(pattern, pointer)) {
-            errors.push(
-                FieldError::new(Code::Locked, "This can no longer be changed: your identity check has been submitted.")
-                    .at(pointer),
-            );
-        }
-    });
-    errors
-}
-
-fn for_each_leaf(value: &Value, pointer: &mut String, visit: &mut dyn FnMut(&str)) {
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&escape(key));
-                for_each_leaf(child, pointer, visit);
-                pointer.truncate(len);
-            }
-        }
-        Value::Array(items) => {
-            for (index, child) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push_str(&format!("/{index}"));
-                for_each_leaf(child, pointer, visit);
-                pointer.truncate(len);
-            }
-        }
-        _ => visit(pointer),
-    }
+    Leaves::from_json(body)
+        .iter()
+        .filter(|(pointer, _)| locked.iter().any(|pattern| matches(pattern, pointer)))
+        .map(|(pointer, _)| {
+            FieldError::new(Code::Locked, "This can no longer be changed: your identity check has been submitted.").at(pointer)
+        })
+        .collect()
 }
 
 /// Removes every member matching one of `pointers` (`-` = any array index).
