@@ -316,3 +316,18 @@ async fn a_missing_value_says_what_to_enter_there_under_the_field_and_in_the_sum
     assert!(summary.contains("Enter the tax ID number.") && !summary.contains("Enter a value"), "{summary}");
     assert!(form.transport.sent_bodies().is_empty(), "nothing sent");
 }
+
+#[wasm_bindgen_test]
+async fn a_field_loses_its_optional_mark_once_core_requires_it() {
+    let form = mount("spherepay", spherepay_customer("incomplete"), ScriptedTransport::default()).await;
+    let number = "/personalInformation/taxIdentificationNumber";
+    let label_of = |form: &support::Mounted| {
+        let id = form.field(number).id();
+        form.get(&format!("label[for='{id}']")).text_content().unwrap_or_default()
+    };
+    assert!(label_of(&form).contains("(optional)"), "{}", label_of(&form));
+    // A new type of tax ID needs its number: required now, before any error is shown.
+    form.choose("/personalInformation/taxIdentificationNumberType", "passport").await;
+    assert!(!label_of(&form).contains("(optional)"), "{}", label_of(&form));
+    assert_eq!(form.error_under(number), None, "no error before blur or submit");
+}

@@ -73,6 +73,7 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
                 (Some(role), Some(r)) => r.requires(role),
                 _ => spec_required,
             }
+            || form.required_now(index)
     };
     let optional_text = messages.text("ui.optional");
     let optional = move || (!required()).then(|| view! { <span class="cuw-optional">" " {optional_text.clone()}</span> });

@@ -251,6 +251,14 @@ impl Form {
         })
     }
 
+    /// Whether core wants a value in field `index` right now, whatever the timing of error
+    /// display (e.g. a tax ID's type once its number is typed): the "(optional)" mark goes.
+    pub fn required_now(&self, index: usize) -> bool {
+        self.check.with(|prepared| {
+            prepared.errors.iter().any(|error| error.code == Code::Required && self.field_for(&error.pointer) == Some(index))
+        })
+    }
+
     /// The error shown under field `index`: a server error until the field is edited,
     /// else core's, once the field was touched or a submit was tried.
     pub fn error_for(&self, index: usize) -> Option<FieldError> {
