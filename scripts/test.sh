@@ -85,7 +85,7 @@ step corewasm  "core builds for wasm32 (release)"    -- cargo build -p customer-
 step coredeps  "core wasm deps: no regex/idna/phone" -- core_wasm_deps_are_light
 step widget    "widget tests (headless Chromium)"    -- cargo test --target wasm32-unknown-unknown -p customer-update-widget
 step dist      "trunk build --release"               -- trunk build --release
-# Measured, not enforced: the widget is known to be ~2.8x over its 92 KB brotli budget
+# Measured, not enforced: the widget is known to be ~2x over its 92 KB brotli budget
 # (README "Size"). Drop --report-only once it fits, so a regression fails the run again.
 step size      "bundle size (measured, not enforced)" needs=dist -- bench/size.sh --no-build --report-only
 # The e2e webServer runs the proxy through `cargo run`; build it first so its compile time
