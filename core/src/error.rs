@@ -21,7 +21,12 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(code: Code, message: impl Into<String>) -> Self {
-        Self { pointer: String::new(), code, message: message.into(), params: BTreeMap::new() }
+        Self {
+            pointer: String::new(),
+            code,
+            message: message.into(),
+            params: BTreeMap::new(),
+        }
     }
 
     /// Same error, addressed at `pointer` (a JSON Pointer such as `/address/postalCode`).
@@ -146,13 +151,19 @@ mod tests {
         for code in Code::ALL {
             assert_eq!(&Code::parse(code.as_str()), code);
         }
-        assert_eq!(Code::parse("validation/failed"), Code::Provider("validation/failed".into()));
+        assert_eq!(
+            Code::parse("validation/failed"),
+            Code::Provider("validation/failed".into())
+        );
     }
 
     #[test]
     fn field_error_serialises_to_the_problem_json_shape() {
         let error = FieldError::new(Code::PhoneTooShort, "Too short").at("/phone");
         let json = serde_json::to_value(&error).unwrap();
-        assert_eq!(json, serde_json::json!({"pointer": "/phone", "code": "phone.too_short", "message": "Too short"}));
+        assert_eq!(
+            json,
+            serde_json::json!({"pointer": "/phone", "code": "phone.too_short", "message": "Too short"})
+        );
     }
 }

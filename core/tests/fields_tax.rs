@@ -27,6 +27,7 @@ fn valid_numbers_come_back_normalised() {
         ("rfc", "MX", "mab-930714-8t4", "MAB9307148T4"),
         ("rfc", "MX", "XAXX010101000", "XAXX010101000"),
         ("rfc", "MX", "ÑAÑO000229AB1", "ÑAÑO000229AB1"),
+        ("rfc", "MX", "ñaño000229ab1", "ÑAÑO000229AB1"),
         ("curp", "MX", "BOXW310820HNERXN09", "BOXW310820HNERXN09"),
         ("CURP", "MX", "boxw310820hnerxn09", "BOXW310820HNERXN09"),
         ("tin", "DE", " 12/345/67890 ", "12/345/67890"),
@@ -123,6 +124,17 @@ fn invalid_numbers_are_refused_with_a_code() {
 }
 
 #[test]
+fn only_ascii_letters_and_enye_are_upper_cased() {
+    // A dotless ı upper-cases to I in Unicode; it is not a letter any of these IDs use.
+    assert_eq!(
+        tax::check("rfc", "MX", "IAXX010101000").as_deref(),
+        Ok("IAXX010101000")
+    );
+    let dotless = tax::check("rfc", "MX", "ıaxx010101000").unwrap_err();
+    assert_eq!(dotless.code, Code::TaxInvalidFormat);
+}
+
+#[test]
 fn the_free_form_limit_is_256_characters_not_bytes() {
     let at_limit = "é".repeat(256);
     assert_eq!(
@@ -192,12 +204,26 @@ fn country_picker_offers_the_types_issued_there_first() {
 /// the `label` and `example` the catalogues put in its place.
 #[test]
 fn format_errors_carry_what_a_translated_message_needs() {
-    for (kind, country, number) in [("ssn", "US", "12345678"), ("itin", "US", "812-70-1234"), ("ein", "US", "1"),
-        ("cpf", "BR", "111.111.111-11"), ("cnpj", "BR", "1"), ("rfc", "MX", "X"), ("curp", "MX", "X")] {
+    for (kind, country, number) in [
+        ("ssn", "US", "12345678"),
+        ("itin", "US", "812-70-1234"),
+        ("ein", "US", "1"),
+        ("cpf", "BR", "111.111.111-11"),
+        ("cnpj", "BR", "1"),
+        ("rfc", "MX", "X"),
+        ("curp", "MX", "X"),
+    ] {
         let error = customer_update_core::tax::check(kind, country, number).unwrap_err();
-        assert_eq!(error.code, customer_update_core::Code::TaxInvalidFormat, "{kind}");
+        assert_eq!(
+            error.code,
+            customer_update_core::Code::TaxInvalidFormat,
+            "{kind}"
+        );
         for param in ["label", "example"] {
-            assert!(error.params.get(param).is_some_and(|v| !v.is_empty()), "{kind} lacks {param}");
+            assert!(
+                error.params.get(param).is_some_and(|v| !v.is_empty()),
+                "{kind} lacks {param}"
+            );
         }
     }
 }

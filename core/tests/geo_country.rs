@@ -18,8 +18,14 @@ fn the_table_is_every_iso_3166_1_entry_from_the_pinned_pycountry() {
     alpha3.dedup();
     assert_eq!((alpha2.len(), alpha3.len()), (249, 249), "codes are unique");
     for c in all {
-        assert!(c.alpha2().len() == 2 && c.alpha2().bytes().all(|b| b.is_ascii_uppercase()), "{c:?}");
-        assert!(c.alpha3().len() == 3 && c.alpha3().bytes().all(|b| b.is_ascii_uppercase()), "{c:?}");
+        assert!(
+            c.alpha2().len() == 2 && c.alpha2().bytes().all(|b| b.is_ascii_uppercase()),
+            "{c:?}"
+        );
+        assert!(
+            c.alpha3().len() == 3 && c.alpha3().bytes().all(|b| b.is_ascii_uppercase()),
+            "{c:?}"
+        );
     }
 }
 
@@ -28,19 +34,40 @@ fn every_entry_converts_both_ways_in_any_case() {
     for c in country::all() {
         assert_eq!(alpha2_to_alpha3(c.alpha2()), Some(c.alpha3()));
         assert_eq!(alpha3_to_alpha2(c.alpha3()), Some(c.alpha2()));
-        assert_eq!(alpha2_to_alpha3(&c.alpha2().to_lowercase()), Some(c.alpha3()));
-        assert_eq!(alpha3_to_alpha2(&c.alpha3().to_lowercase()), Some(c.alpha2()));
+        assert_eq!(
+            alpha2_to_alpha3(&c.alpha2().to_lowercase()),
+            Some(c.alpha3())
+        );
+        assert_eq!(
+            alpha3_to_alpha2(&c.alpha3().to_lowercase()),
+            Some(c.alpha2())
+        );
         let code = CountryCode::parse(c.alpha3()).unwrap();
         assert_eq!((code.alpha2(), code.alpha3()), (c.alpha2(), c.alpha3()));
-        assert_eq!(Alpha3::parse(&c.alpha2().to_lowercase()).unwrap().alpha3(), c.alpha3());
+        assert_eq!(
+            Alpha3::parse(&c.alpha2().to_lowercase()).unwrap().alpha3(),
+            c.alpha3()
+        );
     }
 }
 
 #[test]
 fn well_known_conversions() {
-    let cases = [("US", "USA"), ("br", "BRA"), ("Mx", "MEX"), ("GB", "GBR"), ("DE", "DEU"), ("CI", "CIV"), ("XK", "")];
+    let cases = [
+        ("US", "USA"),
+        ("br", "BRA"),
+        ("Mx", "MEX"),
+        ("GB", "GBR"),
+        ("DE", "DEU"),
+        ("CI", "CIV"),
+        ("XK", ""),
+    ];
     for (alpha2, alpha3) in cases {
-        assert_eq!(alpha2_to_alpha3(alpha2), (!alpha3.is_empty()).then_some(alpha3), "{alpha2}");
+        assert_eq!(
+            alpha2_to_alpha3(alpha2),
+            (!alpha3.is_empty()).then_some(alpha3),
+            "{alpha2}"
+        );
     }
     assert_eq!(alpha3_to_alpha2("deu"), Some("DE"));
     // Not codes: wrong length, non-letters, unassigned, the other form.
@@ -55,7 +82,11 @@ fn names_exist_in_english_portuguese_and_spanish() {
     for c in country::all() {
         for lang in Lang::ALL {
             let name = c.name(lang);
-            assert!(!name.trim().is_empty() && name.trim() == name, "{} {lang}: {name:?}", c.alpha2());
+            assert!(
+                !name.trim().is_empty() && name.trim() == name,
+                "{} {lang}: {name:?}",
+                c.alpha2()
+            );
         }
     }
     let us = CountryCode::parse("us").unwrap();
@@ -64,13 +95,27 @@ fn names_exist_in_english_portuguese_and_spanish() {
         ("United States", "Estados Unidos", "Estados Unidos")
     );
     let de = CountryCode::parse("DEU").unwrap();
-    assert_eq!((de.name(Lang::En), de.name(Lang::PtBr), de.name(Lang::Es)), ("Germany", "Alemanha", "Alemania"));
+    assert_eq!(
+        (de.name(Lang::En), de.name(Lang::PtBr), de.name(Lang::Es)),
+        ("Germany", "Alemanha", "Alemania")
+    );
     // The display name is the common one, in Brazilian spelling where pt_BR has one.
     let vn = CountryCode::parse("VN").unwrap();
-    assert_eq!((vn.name(Lang::En), vn.name(Lang::PtBr)), ("Vietnam", "Vietnã"));
-    assert_eq!(CountryCode::parse("KR").unwrap().name(Lang::Es), "Corea del Sur");
+    assert_eq!(
+        (vn.name(Lang::En), vn.name(Lang::PtBr)),
+        ("Vietnam", "Vietnã")
+    );
+    assert_eq!(
+        CountryCode::parse("KR").unwrap().name(Lang::Es),
+        "Corea del Sur"
+    );
     // Translations really are translations for most entries, not English fallbacks.
-    let translated = |lang| country::all().iter().filter(|c| c.name(lang) != c.name(Lang::En)).count();
+    let translated = |lang| {
+        country::all()
+            .iter()
+            .filter(|c| c.name(lang) != c.name(Lang::En))
+            .count()
+    };
     assert!(translated(Lang::PtBr) > 150 && translated(Lang::Es) > 150);
 }
 
@@ -88,9 +133,20 @@ fn parse_rejects_what_is_not_a_country_with_country_unknown() {
 fn serde_writes_the_code_form_the_type_names_and_reads_only_that_form() {
     let code = CountryCode::parse("usa").unwrap();
     assert_eq!(serde_json::to_string(&code).unwrap(), r#""US""#);
-    assert_eq!(serde_json::to_string(&code.to_alpha3()).unwrap(), r#""USA""#);
-    assert_eq!(serde_json::from_str::<CountryCode>(r#""br""#).unwrap().alpha2(), "BR");
-    assert_eq!(serde_json::from_str::<Alpha3>(r#""bra""#).unwrap().alpha2(), "BR");
+    assert_eq!(
+        serde_json::to_string(&code.to_alpha3()).unwrap(),
+        r#""USA""#
+    );
+    assert_eq!(
+        serde_json::from_str::<CountryCode>(r#""br""#)
+            .unwrap()
+            .alpha2(),
+        "BR"
+    );
+    assert_eq!(
+        serde_json::from_str::<Alpha3>(r#""bra""#).unwrap().alpha2(),
+        "BR"
+    );
     // A body typed alpha-2 that carries alpha-3 is an error, not silently rewritten.
     assert!(serde_json::from_str::<CountryCode>(r#""BRA""#).is_err());
     assert!(serde_json::from_str::<Alpha3>(r#""BR""#).is_err());
@@ -126,7 +182,10 @@ fn sorted_by_name_ignores_accents_and_case() {
         assert_eq!(sorted.len(), 249);
         let position = |alpha2: &str| sorted.iter().position(|c| c.alpha2() == alpha2).unwrap();
         let first = sorted.first().unwrap().name(lang);
-        assert!(first.starts_with('A') || first.starts_with('Á'), "{lang}: {first}");
+        assert!(
+            first.starts_with('A') || first.starts_with('Á'),
+            "{lang}: {first}"
+        );
         // Åland ("Åland Islands" / "Ilhas Åland" / "Islas Äland") never sorts after Zimbabwe.
         assert!(position("AX") < position("ZW"), "{lang}");
         assert_eq!(sorted.last().unwrap().alpha2(), "ZW", "{lang}");
@@ -140,7 +199,10 @@ fn sorted_by_name_ignores_accents_and_case() {
     // English: "Côte d'Ivoire" among the Co… names, "Curaçao" before "Cyprus".
     let en = country::sorted_by_name(Lang::En);
     let pos = |alpha2: &str| en.iter().position(|c| c.alpha2() == alpha2).unwrap();
-    assert!(pos("CR") < pos("CI") && pos("CI") < pos("HR"), "Costa Rica < Côte d'Ivoire < Croatia");
+    assert!(
+        pos("CR") < pos("CI") && pos("CI") < pos("HR"),
+        "Costa Rica < Côte d'Ivoire < Croatia"
+    );
     assert!(pos("CW") < pos("CY"));
 }
 
@@ -162,7 +224,11 @@ fn by_name_matches_whole_names_ignoring_case_accents_and_spacing() {
     for c in country::all() {
         for lang in Lang::ALL {
             // Names are unique within a language, so every name finds its own country.
-            assert_eq!(country::by_name(c.name(lang), lang).map(|f| f.alpha2()), Some(c.alpha2()), "{lang}");
+            assert_eq!(
+                country::by_name(c.name(lang), lang).map(|f| f.alpha2()),
+                Some(c.alpha2()),
+                "{lang}"
+            );
         }
     }
 }

@@ -1,14 +1,28 @@
 //! No geo parser panics on any string, and the ones that normalise are idempotent.
 
 use customer_update_core::address::{self, check, check_postal_code, check_state, AddressInput};
-use customer_update_core::country::{self, alpha2_to_alpha3, alpha3_to_alpha2, Alpha3, CountryCode, Lang};
+use customer_update_core::country::{
+    self, alpha2_to_alpha3, alpha3_to_alpha2, Alpha3, CountryCode, Lang,
+};
 use proptest::prelude::*;
 
 /// Mostly-plausible country inputs plus arbitrary text.
 fn country_input() -> impl Strategy<Value = String> {
     prop_oneof![
-        proptest::sample::select(country::all().iter().map(|c| c.alpha2()).collect::<Vec<_>>()).prop_map(str::to_lowercase),
-        proptest::sample::select(country::all().iter().map(|c| c.alpha3()).collect::<Vec<_>>()).prop_map(str::to_owned),
+        proptest::sample::select(
+            country::all()
+                .iter()
+                .map(|c| c.alpha2())
+                .collect::<Vec<_>>()
+        )
+        .prop_map(str::to_lowercase),
+        proptest::sample::select(
+            country::all()
+                .iter()
+                .map(|c| c.alpha3())
+                .collect::<Vec<_>>()
+        )
+        .prop_map(str::to_owned),
         "[a-zA-Z]{0,4}",
         any::<String>(),
     ]

@@ -26,7 +26,15 @@ fn a_provided_list_is_taken_once_and_checked_against() {
     assert!(!provide_states("FR", "  "), "blank");
     assert!(!provide_states("FR", &"x".repeat(70_000)), "oversized");
     assert!(provide_states("fr", "IDF|Île-de-France|~BRE|Bretagne|"));
-    assert!(!provide_states("FR", "OTHER|Other|"), "only the first list counts");
-    let names: Vec<&str> = address::rules("FR").unwrap().states().iter().map(|s| s.name()).collect();
+    assert!(
+        !provide_states("FR", "OTHER|Other|"),
+        "only the first list counts"
+    );
+    let names: Vec<&str> = address::rules("FR")
+        .unwrap()
+        .states()
+        .iter()
+        .map(|s| s.name())
+        .collect();
     assert_eq!(names, ["Île-de-France", "Bretagne"]);
 }

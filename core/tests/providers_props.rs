@@ -8,13 +8,56 @@ use serde_json::{Map, Value};
 
 /// Keys the providers use, so generated bodies reach deep into the types.
 const KEYS: &[&str] = &[
-    "address", "personalInformation", "meta", "line1", "line2", "city", "postalCode", "state", "country",
-    "taxIdentificationNumber", "taxIdentificationNumberType", "taxIdentificationNumberCountry",
-    "taxIdentificationNumberDescription", "nationality", "firstName", "lastName", "email", "phone", "birthDate",
-    "signedAgreement", "residentialAddress", "zipCode", "identifyingInformation", "issuingCountry", "number",
-    "name", "description", "addressLine1", "countryCode", "associates", "person", "reference", "details",
-    "contactInfo", "emailAddress", "phoneNumber", "streetLine1", "dateOfBirth", "errors", "pointer", "code",
-    "message", "errorList", "parameter", "error", "detail", "company", "type", "verificationProfiles", "status",
+    "address",
+    "personalInformation",
+    "meta",
+    "line1",
+    "line2",
+    "city",
+    "postalCode",
+    "state",
+    "country",
+    "taxIdentificationNumber",
+    "taxIdentificationNumberType",
+    "taxIdentificationNumberCountry",
+    "taxIdentificationNumberDescription",
+    "nationality",
+    "firstName",
+    "lastName",
+    "email",
+    "phone",
+    "birthDate",
+    "signedAgreement",
+    "residentialAddress",
+    "zipCode",
+    "identifyingInformation",
+    "issuingCountry",
+    "number",
+    "name",
+    "description",
+    "addressLine1",
+    "countryCode",
+    "associates",
+    "person",
+    "reference",
+    "details",
+    "contactInfo",
+    "emailAddress",
+    "phoneNumber",
+    "streetLine1",
+    "dateOfBirth",
+    "errors",
+    "pointer",
+    "code",
+    "message",
+    "errorList",
+    "parameter",
+    "error",
+    "detail",
+    "company",
+    "type",
+    "verificationProfiles",
+    "status",
 ];
 
 fn json_value() -> impl Strategy<Value = Value> {
@@ -30,7 +73,12 @@ fn json_value() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::vec((prop::sample::select(KEYS), inner), 0..6).prop_map(|pairs| {
-                Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<_, _>>())
+                Value::Object(
+                    pairs
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect::<Map<_, _>>(),
+                )
             }),
         ]
     })
@@ -43,11 +91,17 @@ fn exercise(spec: &dyn ProviderSpec, body: &Value) {
     for op in spec.operations() {
         if let Ok(canonical) = rules::check(spec, op, &leaves, None) {
             let text = canonical.to_json();
-            assert!(serde_json::from_str::<Value>(&text).is_ok(), "not JSON: {text}");
+            assert!(
+                serde_json::from_str::<Value>(&text).is_ok(),
+                "not JSON: {text}"
+            );
         }
     }
     let written = leaves.to_json();
-    assert!(serde_json::from_str::<Value>(&written).is_ok(), "not JSON: {written}");
+    assert!(
+        serde_json::from_str::<Value>(&written).is_ok(),
+        "not JSON: {written}"
+    );
     for op in spec.operations() {
         if let Ok(checked) = spec.check_update(op, body, None) {
             let _ = spec.merge_upstream(op, checked, body);
@@ -57,7 +111,10 @@ fn exercise(spec: &dyn ProviderSpec, body: &Value) {
     let _ = spec.customer_kind(body);
     let mut copy = body.clone();
     spec.redact_response(&mut copy);
-    let _ = customer_update_core::providers::check_locks(body, &["/address/-/x", "/personalInformation/middleName"]);
+    let _ = customer_update_core::providers::check_locks(
+        body,
+        &["/address/-/x", "/personalInformation/middleName"],
+    );
     let _ = validate(spec.id(), body);
 }
 

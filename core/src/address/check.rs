@@ -19,7 +19,10 @@ pub struct AddressInput<'a> {
 /// Trimmed, upper case, internal whitespace runs collapsed to one space:
 /// " k1a   0b1 " → "K1A 0B1".
 pub fn normalize_postal_code(code: &str) -> String {
-    code.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_uppercase()
+    code.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_uppercase()
 }
 
 fn parse_country(country: &str) -> Result<CountryCode, FieldError> {
@@ -28,7 +31,8 @@ fn parse_country(country: &str) -> Result<CountryCode, FieldError> {
 
 fn postal_required(rules: &AddressRules) -> FieldError {
     let kind = rules.postal_kind();
-    FieldError::new(Code::Required, format!("Enter the {}", kind.label_en())).with_param("kind", kind.as_str())
+    FieldError::new(Code::Required, format!("Enter the {}", kind.label_en()))
+        .with_param("kind", kind.as_str())
 }
 
 /// Normalises a postal code and checks it against the country's pattern. Ok is the
@@ -53,11 +57,21 @@ pub fn check_postal_code(country_alpha2: &str, code: &str) -> Result<String, Fie
 
 fn postal_invalid(rules: &AddressRules) -> FieldError {
     let kind = rules.postal_kind();
-    let article = if kind == super::PostalKind::Eircode { "an" } else { "a" };
+    let article = if kind == super::PostalKind::Eircode {
+        "an"
+    } else {
+        "a"
+    };
     let error = match rules.postal_examples().first() {
-        Some(example) => FieldError::new(Code::PostalCodeInvalid, format!("Enter {article} {} like {example}", kind.label_en()))
-            .with_param("example", example),
-        None => FieldError::new(Code::PostalCodeInvalid, format!("Enter a valid {}", kind.label_en())),
+        Some(example) => FieldError::new(
+            Code::PostalCodeInvalid,
+            format!("Enter {article} {} like {example}", kind.label_en()),
+        )
+        .with_param("example", example),
+        None => FieldError::new(
+            Code::PostalCodeInvalid,
+            format!("Enter a valid {}", kind.label_en()),
+        ),
     };
     error.with_param("kind", kind.as_str())
 }
@@ -72,8 +86,10 @@ pub fn check_state(country: &str, state: &str) -> Result<&'static State, FieldEr
     let kind = rules.state_kind();
     let wanted = fold_key(state);
     if wanted.is_empty() {
-        return Err(FieldError::new(Code::Required, format!("Enter the {}", kind.label_en()))
-            .with_param("kind", kind.as_str()));
+        return Err(
+            FieldError::new(Code::Required, format!("Enter the {}", kind.label_en()))
+                .with_param("kind", kind.as_str()),
+        );
     }
     let states = rules.states();
     // Keys first, then ISO codes, then names: in Spain "A" is Alicante's key, and a key
@@ -83,11 +99,18 @@ pub fn check_state(country: &str, state: &str) -> Result<&'static State, FieldEr
     states
         .iter()
         .find(|s| fold_key(s.key()) == wanted)
-        .or_else(|| states.iter().find(|s| s.iso().is_some_and(|iso| fold_key(iso) == wanted_iso)))
+        .or_else(|| {
+            states
+                .iter()
+                .find(|s| s.iso().is_some_and(|iso| fold_key(iso) == wanted_iso))
+        })
         .or_else(|| states.iter().find(|s| fold_key(s.name()) == wanted))
         .ok_or_else(|| {
-            FieldError::new(Code::StateUnknown, format!("Choose a {} from the list", kind.label_en()))
-                .with_param("kind", kind.as_str())
+            FieldError::new(
+                Code::StateUnknown,
+                format!("Choose a {} from the list", kind.label_en()),
+            )
+            .with_param("kind", kind.as_str())
         })
 }
 
@@ -108,7 +131,9 @@ fn required_error(rules: &AddressRules, field: Field) -> FieldError {
         Field::State => rules.state_kind().as_str(),
         Field::PostalCode => rules.postal_kind().as_str(),
     };
-    FieldError::new(Code::Required, format!("Enter the {what}")).with_param("kind", kind).at(field.pointer())
+    FieldError::new(Code::Required, format!("Enter the {what}"))
+        .with_param("kind", kind)
+        .at(field.pointer())
 }
 
 /// Every problem with an address for `country`: missing required fields, a postal

@@ -67,7 +67,11 @@ impl State {
         let mut parts = row.split('|');
         let key = parts.next().unwrap_or_default();
         let name = parts.next().filter(|n| !n.is_empty()).unwrap_or(key);
-        State { key, name, iso: parts.next().unwrap_or_default() }
+        State {
+            key,
+            name,
+            iso: parts.next().unwrap_or_default(),
+        }
     }
 
     /// Google's key: the value the data (and most providers) use, e.g. "CA" for
@@ -103,7 +107,10 @@ struct Lists {
 
 impl AddressRules {
     const fn row(row: &'static str) -> AddressRules {
-        AddressRules { row, lists: OnceLock::new() }
+        AddressRules {
+            row,
+            lists: OnceLock::new(),
+        }
     }
 
     fn field(&self, index: usize) -> &'static str {
@@ -111,7 +118,9 @@ impl AddressRules {
     }
 
     fn lists(&self) -> &Lists {
-        self.lists.get_or_init(|| Lists { postal_examples: self.field(7).split(',').filter(|e| !e.is_empty()).collect() })
+        self.lists.get_or_init(|| Lists {
+            postal_examples: self.field(7).split(',').filter(|e| !e.is_empty()).collect(),
+        })
     }
 
     /// Alpha-2 code of the country ("ZZ" for the fallback rules).
@@ -194,12 +203,20 @@ static PROVIDED: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new(
 const MAX_PROVIDED_ROW: usize = 64 * 1024;
 
 fn states_of(alpha2: &'static str) -> &'static [State] {
-    let mut parsed = PARSED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut parsed = PARSED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((_, list)) = parsed.iter().find(|(country, _)| *country == alpha2) {
         return list;
     }
-    let Some(row) = states_row(alpha2) else { return &[] };
-    let list: Vec<State> = row.split('~').filter(|s| !s.is_empty()).map(State::from_row).collect();
+    let Some(row) = states_row(alpha2) else {
+        return &[];
+    };
+    let list: Vec<State> = row
+        .split('~')
+        .filter(|s| !s.is_empty())
+        .map(State::from_row)
+        .collect();
     let list: &'static [State] = Box::leak(list.into_boxed_slice());
     parsed.push((alpha2, list));
     list
@@ -212,19 +229,30 @@ pub fn states_row(alpha2: &str) -> Option<&'static str> {
     if let Ok(index) = states::STATES.binary_search_by(|(country, _)| (*country).cmp(alpha2)) {
         return states::STATES.get(index).map(|(_, row)| *row);
     }
-    let provided = PROVIDED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    provided.iter().find(|(country, _)| *country == alpha2).map(|(_, row)| *row)
+    let provided = PROVIDED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    provided
+        .iter()
+        .find(|(country, _)| *country == alpha2)
+        .map(|(_, row)| *row)
 }
 
 /// Gives the rules a country's state list loaded at run time (see [`states_row`]).
 /// Ignored for an unknown country, a country that has its list already, or an
 /// oversized row; `true` when the list was taken.
 pub fn provide_states(country: &str, row: &str) -> bool {
-    let Ok(code) = CountryCode::parse(country) else { return false };
-    if row.len() > MAX_PROVIDED_ROW || row.trim().is_empty() || states_row(code.alpha2()).is_some() {
+    let Ok(code) = CountryCode::parse(country) else {
+        return false;
+    };
+    if row.len() > MAX_PROVIDED_ROW || row.trim().is_empty() || states_row(code.alpha2()).is_some()
+    {
         return false;
     }
     let row: &'static str = Box::leak(row.to_owned().into_boxed_str());
-    PROVIDED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push((code.alpha2(), row));
+    PROVIDED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push((code.alpha2(), row));
     true
 }

@@ -24,5 +24,7 @@ pub(crate) fn full_match(pattern: &str, text: &str) -> bool {
 /// Compiles `pattern` as `full_match` would, for the test that guards the table.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn compile(pattern: &str) -> Result<(), String> {
-    regex_lite::Regex::new(&anchored(pattern)).map(|_| ()).map_err(|e| e.to_string())
+    regex_lite::Regex::new(&anchored(pattern))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

@@ -144,7 +144,9 @@ impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         find_alpha2(&text).map(CountryCode).ok_or_else(|| {
-            serde::de::Error::custom(format!("unknown country `{text}`: expected an ISO 3166-1 alpha-2 code"))
+            serde::de::Error::custom(format!(
+                "unknown country `{text}`: expected an ISO 3166-1 alpha-2 code"
+            ))
         })
     }
 }
@@ -159,7 +161,9 @@ impl<'de> Deserialize<'de> for Alpha3 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         find_alpha3(&text).map(Alpha3).ok_or_else(|| {
-            serde::de::Error::custom(format!("unknown country `{text}`: expected an ISO 3166-1 alpha-3 code"))
+            serde::de::Error::custom(format!(
+                "unknown country `{text}`: expected an ISO 3166-1 alpha-3 code"
+            ))
         })
     }
 }

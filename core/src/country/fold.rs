@@ -20,7 +20,8 @@ pub(crate) fn fold_key(text: &str) -> String {
 }
 
 /// Base letters of U+00C0..=U+00FF ('·' = not a single base letter, handled before).
-const LATIN_1: &[u8; 64] = b"aaaaaa\xB7ceeeeiiiidnooooo\xB7ouuuuy\xB7\xB7aaaaaa\xB7ceeeeiiiidnooooo\xB7ouuuuy\xB7y";
+const LATIN_1: &[u8; 64] =
+    b"aaaaaa\xB7ceeeeiiiidnooooo\xB7ouuuuy\xB7\xB7aaaaaa\xB7ceeeeiiiidnooooo\xB7ouuuuy\xB7y";
 /// Base letters of U+0100..=U+017F (Latin Extended-A), upper and lower case alike.
 const LATIN_EXT_A: &[u8; 128] =
     b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii\xB7\xB7jjkkkllllllllllnnnnnnnnnoooooo\xB7\xB7rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
@@ -42,10 +43,15 @@ fn push_folded(key: &mut String, c: char) {
             let code = u32::from(c);
             let base = match code {
                 0xC0..=0xFF => code.checked_sub(0xC0).and_then(|i| LATIN_1.get(i as usize)),
-                0x100..=0x17F => code.checked_sub(0x100).and_then(|i| LATIN_EXT_A.get(i as usize)),
+                0x100..=0x17F => code
+                    .checked_sub(0x100)
+                    .and_then(|i| LATIN_EXT_A.get(i as usize)),
                 _ => None,
             };
-            key.push(base.filter(|b| b.is_ascii_lowercase()).map_or(c.to_ascii_lowercase(), |&b| char::from(b)));
+            key.push(
+                base.filter(|b| b.is_ascii_lowercase())
+                    .map_or(c.to_ascii_lowercase(), |&b| char::from(b)),
+            );
             return;
         }
     };
@@ -63,7 +69,10 @@ mod tests {
         assert_eq!(fold_key("Índia"), "india");
         assert_eq!(fold_key("Cura\u{0063}\u{0327}ao"), "curacao"); // c + combining cedilla
         assert_eq!(fold_key("東京都"), "東京都");
-        assert_eq!(fold_key("ŁÓDŹ Œuvre ÆBLE straße"), "lodz oeuvre aeble strasse");
+        assert_eq!(
+            fold_key("ŁÓDŹ Œuvre ÆBLE straße"),
+            "lodz oeuvre aeble strasse"
+        );
         assert_eq!(fold_key("×÷"), "×÷");
     }
 }

@@ -58,7 +58,9 @@ impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let tag = String::deserialize(deserializer)?;
         Lang::parse(&tag).ok_or_else(|| {
-            serde::de::Error::custom(format!("unsupported language `{tag}`: expected en, pt-BR or es"))
+            serde::de::Error::custom(format!(
+                "unsupported language `{tag}`: expected en, pt-BR or es"
+            ))
         })
     }
 }

@@ -64,19 +64,29 @@ pub fn all() -> &'static [Country] {
 /// be a code of length `N`, so lookups never allocate or panic on odd input.
 fn ascii_upper<const N: usize>(code: &str) -> Option<[u8; N]> {
     let bytes: [u8; N] = code.as_bytes().try_into().ok()?;
-    bytes.iter().all(u8::is_ascii_alphabetic).then(|| bytes.map(|b| b.to_ascii_uppercase()))
+    bytes
+        .iter()
+        .all(u8::is_ascii_alphabetic)
+        .then(|| bytes.map(|b| b.to_ascii_uppercase()))
 }
 
 fn find_alpha2(code: &str) -> Option<&'static Country> {
     let key = ascii_upper::<2>(code)?;
-    let index = COUNTRIES.binary_search_by(|c| c.alpha2().as_bytes().cmp(&key[..])).ok()?;
+    let index = COUNTRIES
+        .binary_search_by(|c| c.alpha2().as_bytes().cmp(&key[..]))
+        .ok()?;
     COUNTRIES.get(index)
 }
 
 fn find_alpha3(code: &str) -> Option<&'static Country> {
     let key = ascii_upper::<3>(code)?;
     let found = BY_ALPHA3
-        .binary_search_by(|&i| COUNTRIES.get(usize::from(i)).map_or(&b""[..], |c| c.alpha3().as_bytes()).cmp(&key[..]))
+        .binary_search_by(|&i| {
+            COUNTRIES
+                .get(usize::from(i))
+                .map_or(&b""[..], |c| c.alpha3().as_bytes())
+                .cmp(&key[..])
+        })
         .ok()?;
     COUNTRIES.get(usize::from(*BY_ALPHA3.get(found)?))
 }
@@ -94,11 +104,16 @@ pub fn alpha3_to_alpha2(alpha3: &str) -> Option<&'static str> {
 /// The countries in the order a person reading `lang` expects in a `<select>`:
 /// by name, ignoring case and accents ("Índia" among the I's).
 pub fn sorted_by_name(lang: Lang) -> Vec<&'static Country> {
-    let mut keyed: Vec<(String, &'static Country)> =
-        COUNTRIES.iter().map(|c| (fold_key(c.name(lang)), c)).collect();
+    let mut keyed: Vec<(String, &'static Country)> = COUNTRIES
+        .iter()
+        .map(|c| (fold_key(c.name(lang)), c))
+        .collect();
     // Unstable is enough (the alpha-2 code breaks ties) and smaller in the wasm.
     keyed.sort_unstable_by(|(a_key, a), (b_key, b)| {
-        a_key.cmp(b_key).then_with(|| a.name(lang).cmp(b.name(lang))).then_with(|| a.alpha2().cmp(b.alpha2()))
+        a_key
+            .cmp(b_key)
+            .then_with(|| a.name(lang).cmp(b.name(lang)))
+            .then_with(|| a.alpha2().cmp(b.alpha2()))
     });
     keyed.into_iter().map(|(_, c)| c).collect()
 }

@@ -10,12 +10,18 @@ use crate::{Code, FieldError};
 /// Through `from_str` like every other JSON text in the crate: one parser instance in the
 /// wasm instead of one per reader type.
 pub(crate) fn json(body: &[u8]) -> Option<Value> {
-    std::str::from_utf8(body).ok().and_then(|text| serde_json::from_str(text).ok())
+    std::str::from_utf8(body)
+        .ok()
+        .and_then(|text| serde_json::from_str(text).ok())
 }
 
 /// The one error every unreadable or unknown-shaped body becomes.
 pub(crate) fn general(status: u16) -> FieldError {
-    FieldError::new(Code::General, format!("The provider could not process the update (HTTP {status}).")).with_param("status", status)
+    FieldError::new(
+        Code::General,
+        format!("The provider could not process the update (HTTP {status})."),
+    )
+    .with_param("status", status)
 }
 
 /// A top-level error: the provider's own code when it gave one, its message when it gave one.
@@ -36,7 +42,9 @@ pub(crate) fn field(pointer: String, code: Option<&str>, message: Option<&str>) 
         Some(code) => Code::Provider(code.trim().to_owned()),
         None => Code::InvalidValue,
     };
-    let message = message.filter(|m| !m.trim().is_empty()).unwrap_or("This value was not accepted.");
+    let message = message
+        .filter(|m| !m.trim().is_empty())
+        .unwrap_or("This value was not accepted.");
     FieldError::new(code, message.trim()).at(pointer)
 }
 
@@ -62,7 +70,9 @@ pub(crate) fn to_pointer(path: &str) -> String {
             let close = open.find(']').unwrap_or(open.len());
             let (index, after) = open.split_at(close);
             pointer.push('/');
-            pointer.push_str(&super::leaves::escape(index.trim_matches(|c| c == '"' || c == '\'')));
+            pointer.push_str(&super::leaves::escape(
+                index.trim_matches(|c| c == '"' || c == '\''),
+            ));
             rest = after.strip_prefix(']').unwrap_or(after);
         }
     }
@@ -74,7 +84,10 @@ pub(crate) fn str_at<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
 }
 
 /// Messages of a `{field: [messages]}` or `{field: message}` object.
-pub(crate) fn field_map(map: &serde_json::Map<String, Value>, code: Option<&str>) -> Vec<FieldError> {
+pub(crate) fn field_map(
+    map: &serde_json::Map<String, Value>,
+    code: Option<&str>,
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for (name, messages) in map {
         let pointer = to_pointer(name);
@@ -107,8 +120,11 @@ pub(crate) fn at_least_one(errors: Vec<FieldError>, status: u16) -> Vec<FieldErr
 /// Best effort for an undocumented envelope: the common keys `errors`, `message`,
 /// `detail`, `title`, `error`, `code`.
 pub(crate) fn best_effort(status: u16, body: &[u8]) -> Vec<FieldError> {
-    let Some(value) = json(body) else { return vec![general(status)] };
-    let code = str_at(&value, "code").or_else(|| value.get("error").and_then(|e| str_at(e, "code")));
+    let Some(value) = json(body) else {
+        return vec![general(status)];
+    };
+    let code =
+        str_at(&value, "code").or_else(|| value.get("error").and_then(|e| str_at(e, "code")));
     let mut errors = Vec::new();
     match value.get("errors") {
         Some(Value::Array(items)) => {
@@ -134,10 +150,18 @@ pub(crate) fn item_error(item: &Value, fallback_code: Option<&str>) -> Option<Fi
     match item {
         Value::String(message) => Some(field(String::new(), fallback_code, Some(message))),
         Value::Object(_) => {
-            let path = ["pointer", "field", "parameter", "path", "property", "name"].iter().find_map(|k| str_at(item, k));
+            let path = ["pointer", "field", "parameter", "path", "property", "name"]
+                .iter()
+                .find_map(|k| str_at(item, k));
             let code = str_at(item, "code").or(fallback_code);
-            let message = ["message", "detail", "description", "title"].iter().find_map(|k| str_at(item, k));
-            Some(field(path.map(to_pointer).unwrap_or_default(), code, message))
+            let message = ["message", "detail", "description", "title"]
+                .iter()
+                .find_map(|k| str_at(item, k));
+            Some(field(
+                path.map(to_pointer).unwrap_or_default(),
+                code,
+                message,
+            ))
         }
         _ => None,
     }
@@ -150,7 +174,10 @@ mod tests {
     #[test]
     fn provider_field_names_become_json_pointers() {
         assert_eq!(to_pointer("address.postalCode"), "/address/postalCode");
-        assert_eq!(to_pointer("associates[0].details.contactInfo.emailAddress"), "/associates/0/details/contactInfo/emailAddress");
+        assert_eq!(
+            to_pointer("associates[0].details.contactInfo.emailAddress"),
+            "/associates/0/details/contactInfo/emailAddress"
+        );
         assert_eq!(to_pointer("/email"), "/email");
         assert_eq!(to_pointer("a/b"), "/a~1b");
         assert_eq!(to_pointer("x[1"), "/x/1");
@@ -158,6 +185,9 @@ mod tests {
 
     #[test]
     fn non_json_is_one_general_error() {
-        assert_eq!(best_effort(502, b"<html>bad gateway</html>"), vec![general(502)]);
+        assert_eq!(
+            best_effort(502, b"<html>bad gateway</html>"),
+            vec![general(502)]
+        );
     }
 }

@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 
-use super::spec::{CustomerKind, FormState, Lock, ProviderSpec};
 use super::leaves::{matches, Leaves};
+use super::spec::{CustomerKind, FormState, Lock, ProviderSpec};
 use crate::{Code, FieldError};
 
 /// Prefill values (string/bool leaves the GET returns), write-only and locked pointers.
@@ -19,7 +19,11 @@ pub(crate) fn form_state(
         .iter()
         .find(|op| kind.is_none_or(|kind| op.kinds.contains(&kind)))
         .map(|op| op.id);
-    let mut state = FormState { kind, op, ..FormState::default() };
+    let mut state = FormState {
+        kind,
+        op,
+        ..FormState::default()
+    };
     for field in profile.fields.iter().filter(|field| Some(field.op) == op) {
         if field.write_only {
             state.write_only.push(field.pointer);
@@ -47,7 +51,11 @@ pub fn check_locks(body: &Value, locked: &[&str]) -> Vec<FieldError> {
         .iter()
         .filter(|(pointer, _)| locked.iter().any(|pattern| matches(pattern, pointer)))
         .map(|(pointer, _)| {
-            FieldError::new(Code::Locked, "This can no longer be changed: your identity check has been submitted.").at(pointer)
+            FieldError::new(
+                Code::Locked,
+                "This can no longer be changed: your identity check has been submitted.",
+            )
+            .at(pointer)
         })
         .collect()
 }
@@ -61,7 +69,9 @@ pub(crate) fn remove_all(body: &mut Value, pointers: &[&str]) {
 }
 
 fn remove_path(value: &mut Value, tokens: &[&str]) {
-    let Some((first, rest)) = tokens.split_first() else { return };
+    let Some((first, rest)) = tokens.split_first() else {
+        return;
+    };
     match value {
         Value::Object(map) => {
             if rest.is_empty() {

@@ -32,7 +32,10 @@ impl Leaves {
     }
 
     pub fn get(&self, pointer: &str) -> Option<&Leaf> {
-        self.0.iter().find(|(at, _)| at == pointer).map(|(_, leaf)| leaf)
+        self.0
+            .iter()
+            .find(|(at, _)| at == pointer)
+            .map(|(_, leaf)| leaf)
     }
 
     /// The text at `pointer`, if a text leaf is there.
@@ -45,11 +48,15 @@ impl Leaves {
 
     /// Whether a value (text or boolean) lies at or under `pointer` (`""`: anywhere).
     pub fn has_under(&self, pointer: &str) -> bool {
-        self.iter().any(|(at, leaf)| matches!(leaf, Leaf::Text(_) | Leaf::Bool(_)) && is_within(at, pointer))
+        self.iter().any(|(at, leaf)| {
+            matches!(leaf, Leaf::Text(_) | Leaf::Bool(_)) && is_within(at, pointer)
+        })
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Leaf)> {
-        self.0.iter().map(|(pointer, leaf)| (pointer.as_str(), leaf))
+        self.0
+            .iter()
+            .map(|(pointer, leaf)| (pointer.as_str(), leaf))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -72,7 +79,8 @@ impl Leaves {
 
 /// `pointer` is `parent` or lies inside it (`""` contains everything).
 pub fn is_within(pointer: &str, parent: &str) -> bool {
-    pointer == parent || (pointer.starts_with(parent) && pointer.as_bytes().get(parent.len()) == Some(&b'/'))
+    pointer == parent
+        || (pointer.starts_with(parent) && pointer.as_bytes().get(parent.len()) == Some(&b'/'))
 }
 
 /// `/associates/-/riskScore` matches `/associates/3/riskScore`.
@@ -264,8 +272,14 @@ mod tests {
 
     #[test]
     fn array_wildcards_match_any_index_only() {
-        assert!(matches("/associates/-/riskScore", "/associates/12/riskScore"));
-        assert!(!matches("/associates/-/riskScore", "/associates/x/riskScore"));
+        assert!(matches(
+            "/associates/-/riskScore",
+            "/associates/12/riskScore"
+        ));
+        assert!(!matches(
+            "/associates/-/riskScore",
+            "/associates/x/riskScore"
+        ));
         assert!(!matches("/meta", "/meta/key"));
         assert!(matches("/meta", "/meta"));
         assert_eq!(instantiate("/a/-/b/c", "/a/2/b"), "/a/2/b/c");
@@ -276,7 +290,10 @@ mod tests {
         let mut leaves = Leaves::new();
         leaves.set("/address/line1", Leaf::Text("1 \"Main\"\\St\n\u{1}".into()));
         leaves.set("/associates/0/person/reference", Leaf::Text("p1".into()));
-        leaves.set("/associates/0/details/contactInfo/emailAddress", Leaf::Text("a@b.co".into()));
+        leaves.set(
+            "/associates/0/details/contactInfo/emailAddress",
+            Leaf::Text("a@b.co".into()),
+        );
         leaves.set("/associates/1/person/reference", Leaf::Text("p2".into()));
         leaves.set("/signed", Leaf::Bool(true));
         leaves.set("/a~1b", Leaf::Null);
@@ -295,6 +312,10 @@ mod tests {
             })
         );
         #[cfg(feature = "json")]
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&Leaves::from_json(&value).to_json()).unwrap(), value);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&Leaves::from_json(&value).to_json())
+                .unwrap(),
+            value
+        );
     }
 }

@@ -36,8 +36,8 @@ pub use leaves::{Leaf, Leaves};
 pub use parsed::{Kind, Parsed};
 pub use rules::Ctx;
 pub use spec::{
-    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Lock, Method, Person, Profile, ProviderSpec,
-    Rejection, ServerFields, UpdateOp,
+    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Lock, Method, Person, Profile,
+    ProviderSpec, Rejection, ServerFields, UpdateOp,
 };
 
 #[cfg(feature = "json")]
@@ -48,7 +48,12 @@ use crate::{Code, FieldError};
 
 /// Every provider, in a stable order.
 pub fn all() -> &'static [&'static dyn ProviderSpec] {
-    &[&spherepay::SpherePay, &polygon::Polygon, &bvnk::Bvnk, &swipelux::Swipelux]
+    &[
+        &spherepay::SpherePay,
+        &polygon::Polygon,
+        &bvnk::Bvnk,
+        &swipelux::Swipelux,
+    ]
 }
 
 /// The provider with this id (`spherepay`, `polygon`, `bvnk`, `swipelux`), exact match.
@@ -74,7 +79,12 @@ pub fn validate_on(provider: &str, body: &Value, today: Date) -> Vec<FieldError>
 /// [`validate_on`] for a named operation (`UpdateOp::id`), `today` optional. Runs the
 /// proxy's full check: the strict typed parse, then the rules.
 #[cfg(feature = "json")]
-pub fn validate_with(provider: &str, op: Option<&str>, body: &Value, today: Option<Date>) -> Vec<FieldError> {
+pub fn validate_with(
+    provider: &str,
+    op: Option<&str>,
+    body: &Value,
+    today: Option<Date>,
+) -> Vec<FieldError> {
     let leaves = Leaves::from_json(body);
     match find(provider, op, &leaves) {
         Ok((spec, op)) => match spec.check_update(op, body, today) {
@@ -87,7 +97,12 @@ pub fn validate_with(provider: &str, op: Option<&str>, body: &Value, today: Opti
 
 /// The rules on a body's leaves (what the browser runs): the canonical leaves, or every
 /// error. `op` as in [`validate_with`].
-pub fn check_leaves(provider: &str, op: Option<&str>, body: &Leaves, today: Option<Date>) -> Result<Leaves, Vec<FieldError>> {
+pub fn check_leaves(
+    provider: &str,
+    op: Option<&str>,
+    body: &Leaves,
+    today: Option<Date>,
+) -> Result<Leaves, Vec<FieldError>> {
     let (spec, op) = find(provider, op, body)?;
     rules::check(spec, op, body, today).map_err(Rejection::into_errors)
 }
@@ -106,7 +121,11 @@ fn find(
     };
     let op = match op {
         Some(id) => spec.op(id).ok_or_else(|| {
-            vec![FieldError::new(Code::InvalidValue, format!("Unknown operation “{id}” for {provider}.")).with_param("op", id)]
+            vec![FieldError::new(
+                Code::InvalidValue,
+                format!("Unknown operation “{id}” for {provider}."),
+            )
+            .with_param("op", id)]
         })?,
         None => spec.guess_op(body),
     };
@@ -118,7 +137,10 @@ fn find(
 pub fn clock_today() -> Option<Date> {
     #[cfg(not(target_arch = "wasm32"))]
     let days = {
-        let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs();
         i64::try_from(seconds / 86_400).ok()?
     };
     #[cfg(target_arch = "wasm32")]

@@ -30,7 +30,11 @@ impl<K: Kind> Parsed<K> {
     pub fn new(raw: impl Into<String>) -> Self {
         let raw = raw.into();
         let value = K::parse(&raw);
-        Parsed { raw, value, kind: PhantomData }
+        Parsed {
+            raw,
+            value,
+            kind: PhantomData,
+        }
     }
 
     /// The value as sent.
@@ -55,13 +59,20 @@ impl<K: Kind> Parsed<K> {
 
 impl<K: Kind> Clone for Parsed<K> {
     fn clone(&self) -> Self {
-        Parsed { raw: self.raw.clone(), value: self.value.clone(), kind: PhantomData }
+        Parsed {
+            raw: self.raw.clone(),
+            value: self.value.clone(),
+            kind: PhantomData,
+        }
     }
 }
 
 impl<K: Kind> fmt::Debug for Parsed<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Parsed").field("raw", &self.raw).field("value", &self.value).finish()
+        f.debug_struct("Parsed")
+            .field("raw", &self.raw)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -115,8 +126,11 @@ impl Kind for Alpha2Country {
         if input.trim().chars().count() == 2 {
             CountryCode::parse(input)
         } else {
-            Err(FieldError::new(Code::CountryUnknown, "Use the country's two-letter ISO code (e.g. US).")
-                .with_param("form", "alpha2"))
+            Err(FieldError::new(
+                Code::CountryUnknown,
+                "Use the country's two-letter ISO code (e.g. US).",
+            )
+            .with_param("form", "alpha2"))
         }
     }
     fn wire(value: &CountryCode) -> String {
@@ -132,8 +146,11 @@ impl Kind for Alpha3Country {
         if input.trim().chars().count() == 3 {
             Alpha3::parse(input)
         } else {
-            Err(FieldError::new(Code::CountryUnknown, "Use the country's three-letter ISO code (e.g. USA).")
-                .with_param("form", "alpha3"))
+            Err(FieldError::new(
+                Code::CountryUnknown,
+                "Use the country's three-letter ISO code (e.g. USA).",
+            )
+            .with_param("form", "alpha3"))
         }
     }
     fn wire(value: &Alpha3) -> String {

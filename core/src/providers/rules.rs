@@ -31,19 +31,38 @@ pub struct Ctx {
 }
 
 /// Checks `body` for `op`: the canonical leaves, or a rejection with every error.
-pub fn check(spec: &dyn ProviderSpec, op: &UpdateOp, body: &Leaves, today: Option<Date>) -> Result<Leaves, Rejection> {
+pub fn check(
+    spec: &dyn ProviderSpec,
+    op: &UpdateOp,
+    body: &Leaves,
+    today: Option<Date>,
+) -> Result<Leaves, Rejection> {
     let profile = spec.profile();
-    let ctx = Ctx { today, min_age: profile.min_age };
-    let fields: Vec<&'static FieldSpec> =
-        profile.fields.iter().chain(profile.hidden).filter(|field| field.op == op.fields_id()).collect();
+    let ctx = Ctx {
+        today,
+        min_age: profile.min_age,
+    };
+    let fields: Vec<&'static FieldSpec> = profile
+        .fields
+        .iter()
+        .chain(profile.hidden)
+        .filter(|field| field.op == op.fields_id())
+        .collect();
 
     let mut shape = Vec::new();
     let mut errors = Vec::new();
     let mut canonical = Leaves::new();
     for (pointer, leaf) in body.iter() {
-        let Some(field) = fields.iter().copied().find(|field| matches(field.pointer, pointer)) else {
+        let Some(field) = fields
+            .iter()
+            .copied()
+            .find(|field| matches(field.pointer, pointer))
+        else {
             // An empty object or list where fields go (`"address": {}`): sent, but no leaf.
-            let container = *leaf == Leaf::Other && fields.iter().any(|f| is_within(&instantiate(f.pointer, pointer), pointer));
+            let container = *leaf == Leaf::Other
+                && fields
+                    .iter()
+                    .any(|f| is_within(&instantiate(f.pointer, pointer), pointer));
             if !container {
                 shape.push(not_a_field(pointer, profile.operator_only));
             }
@@ -53,7 +72,9 @@ pub fn check(spec: &dyn ProviderSpec, op: &UpdateOp, body: &Leaves, today: Optio
             Ok(Some(value)) => canonical.set(pointer, value),
             Ok(None) => {}
             Err(LeafError::Shape(error)) => shape.push(error.at(pointer)),
-            Err(LeafError::Rule(found)) => errors.extend(found.into_iter().map(|error| error.at(pointer))),
+            Err(LeafError::Rule(found)) => {
+                errors.extend(found.into_iter().map(|error| error.at(pointer)))
+            }
         }
     }
     if !shape.is_empty() {
@@ -89,29 +110,50 @@ fn not_a_field(pointer: &str, operator_only: &[&str]) -> FieldError {
         .iter()
         .filter_map(|pattern| {
             let depth = pattern.matches('/').count();
-            let prefix: String = pointer.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
+            let prefix: String = pointer
+                .split('/')
+                .take(depth + 1)
+                .collect::<Vec<_>>()
+                .join("/");
             matches(pattern, &prefix).then_some(prefix)
         })
         .next();
-    let key_of = |p: &str| p.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+    let key_of = |p: &str| {
+        p.rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace("~1", "/")
+            .replace("~0", "~")
+    };
     match key_pointer {
         Some(at) => {
             let key = key_of(&at);
-            FieldError::new(Code::NotEditable, format!("“{key}” is managed by the operator and cannot be changed here."))
-                .with_param("field", key)
-                .at(at)
+            FieldError::new(
+                Code::NotEditable,
+                format!("“{key}” is managed by the operator and cannot be changed here."),
+            )
+            .with_param("field", key)
+            .at(at)
         }
         None => {
             let key = key_of(pointer);
-            FieldError::new(Code::UnknownField, format!("“{key}” is not a field of this update."))
-                .with_param("field", key)
-                .at(pointer)
+            FieldError::new(
+                Code::UnknownField,
+                format!("“{key}” is not a field of this update."),
+            )
+            .with_param("field", key)
+            .at(pointer)
         }
     }
 }
 
 /// One leaf: `Ok(None)` for `null` (dropped), else its canonical value.
-fn check_leaf(field: &FieldSpec, leaf: &Leaf, form: CountryForm, ctx: &Ctx) -> Result<Option<Leaf>, LeafError> {
+fn check_leaf(
+    field: &FieldSpec,
+    leaf: &Leaf,
+    form: CountryForm,
+    ctx: &Ctx,
+) -> Result<Option<Leaf>, LeafError> {
     let text = match (field.input, leaf) {
         (_, Leaf::Null) => return Ok(None),
         (InputKind::Checkbox, Leaf::Bool(flag)) => {
@@ -133,18 +175,29 @@ fn check_leaf(field: &FieldSpec, leaf: &Leaf, form: CountryForm, ctx: &Ctx) -> R
         // A phone both malformed and over the provider's limit: say both.
         Err(error) if field.input == InputKind::Tel && error.code != Code::TooLong => {
             let limit = field.max_chars.and_then(|max| too_long(text, max).err());
-            Err(LeafError::Rule(std::iter::once(error).chain(limit).collect()))
+            Err(LeafError::Rule(
+                std::iter::once(error).chain(limit).collect(),
+            ))
         }
         Err(error) => Err(LeafError::Rule(vec![error])),
     }
 }
 
 fn wrong_type(expected: &str) -> FieldError {
-    FieldError::new(Code::InvalidType, format!("Wrong value type: expected {expected}.")).with_param("expected", expected)
+    FieldError::new(
+        Code::InvalidType,
+        format!("Wrong value type: expected {expected}."),
+    )
+    .with_param("expected", expected)
 }
 
 /// A text value by its field's kind → the canonical text.
-pub fn check_text_value(field: &FieldSpec, text: &str, form: CountryForm, ctx: &Ctx) -> Result<String, FieldError> {
+pub fn check_text_value(
+    field: &FieldSpec,
+    text: &str,
+    form: CountryForm,
+    ctx: &Ctx,
+) -> Result<String, FieldError> {
     match field.input {
         InputKind::Email => crate::email::Email::parse(text).map(|email| email.as_str().to_owned()),
         InputKind::Tel => {
@@ -157,7 +210,11 @@ pub fn check_text_value(field: &FieldSpec, text: &str, form: CountryForm, ctx: &
         InputKind::Date => {
             let date = crate::date::parse(text)?;
             if let Some(today) = ctx.today {
-                crate::date::check_birth_date(&date.to_string(), today, ctx.min_age.map_or(0, u16::from))?;
+                crate::date::check_birth_date(
+                    &date.to_string(),
+                    today,
+                    ctx.min_age.map_or(0, u16::from),
+                )?;
             }
             Ok(date.to_string())
         }
@@ -165,11 +222,12 @@ pub fn check_text_value(field: &FieldSpec, text: &str, form: CountryForm, ctx: &
             CountryForm::Alpha2 => code.alpha2().to_owned(),
             CountryForm::Alpha3 => code.alpha3().to_owned(),
         }),
-        InputKind::Select if !field.options.is_empty() && !field.options.contains(&text.trim()) => Err(FieldError::new(
-            Code::InvalidValue,
-            "Choose one of the options.",
-        )
-        .with_param("allowed", field.options.join(", "))),
+        InputKind::Select if !field.options.is_empty() && !field.options.contains(&text.trim()) => {
+            Err(
+                FieldError::new(Code::InvalidValue, "Choose one of the options.")
+                    .with_param("allowed", field.options.join(", ")),
+            )
+        }
         _ => {
             check_text(text, field.max_chars.unwrap_or(usize::MAX))?;
             Ok(text.to_owned())
@@ -183,13 +241,17 @@ pub fn parse_country(text: &str, form: CountryForm) -> Result<CountryCode, Field
     let length = text.trim().chars().count();
     match form {
         CountryForm::Alpha2 if length == 2 => CountryCode::parse(text),
-        CountryForm::Alpha2 => Err(FieldError::new(Code::CountryUnknown, "Use the country's two-letter ISO code (e.g. US).")
-            .with_param("form", "alpha2")),
+        CountryForm::Alpha2 => Err(FieldError::new(
+            Code::CountryUnknown,
+            "Use the country's two-letter ISO code (e.g. US).",
+        )
+        .with_param("form", "alpha2")),
         CountryForm::Alpha3 if length == 3 => Alpha3::parse(text).map(|alpha3| alpha3.to_alpha2()),
-        CountryForm::Alpha3 => {
-            Err(FieldError::new(Code::CountryUnknown, "Use the country's three-letter ISO code (e.g. USA).")
-                .with_param("form", "alpha3"))
-        }
+        CountryForm::Alpha3 => Err(FieldError::new(
+            Code::CountryUnknown,
+            "Use the country's three-letter ISO code (e.g. USA).",
+        )
+        .with_param("form", "alpha3")),
     }
 }
 
@@ -203,7 +265,10 @@ pub fn check_text(value: &str, max: usize) -> Result<(), FieldError> {
 
 fn too_long(value: &str, max: usize) -> Result<(), FieldError> {
     if value.chars().count() > max {
-        return Err(FieldError::new(Code::TooLong, format!("Enter at most {max} characters.")).with_param("max", max));
+        return Err(
+            FieldError::new(Code::TooLong, format!("Enter at most {max} characters."))
+                .with_param("max", max),
+        );
     }
     Ok(())
 }
@@ -230,24 +295,38 @@ fn group_of(pointer: &str) -> String {
     let tokens: Vec<&str> = pointer.split('/').collect();
     match tokens.iter().rposition(|token| is_index(token)) {
         Some(index) => tokens[..=index].join("/"),
-        None => pointer.rsplit_once('/').map(|(parent, _)| parent.to_owned()).unwrap_or_default(),
+        None => pointer
+            .rsplit_once('/')
+            .map(|(parent, _)| parent.to_owned())
+            .unwrap_or_default(),
     }
 }
 
 /// Whether a field is one of the address parts the country's format decides on.
 fn is_address_part(field: &FieldSpec) -> bool {
-    matches!(field.autocomplete, "address-line1" | "address-line2" | "address-level1" | "address-level2" | "postal-code")
+    matches!(
+        field.autocomplete,
+        "address-line1" | "address-line2" | "address-level1" | "address-level2" | "postal-code"
+    )
 }
 
 /// The fields of `group` (concrete pointers) with their spec.
-fn fields_in<'a>(fields: &'a [&'static FieldSpec], group: &'a str) -> impl Iterator<Item = (String, &'static FieldSpec)> + 'a {
+fn fields_in<'a>(
+    fields: &'a [&'static FieldSpec],
+    group: &'a str,
+) -> impl Iterator<Item = (String, &'static FieldSpec)> + 'a {
     fields.iter().filter_map(move |field| {
         let concrete = instantiate(field.pointer, group);
         (group_of(&concrete) == group && !concrete.contains("/-")).then_some((concrete, *field))
     })
 }
 
-fn required_fields(fields: &[&'static FieldSpec], group: &str, body: &Leaves, errors: &mut Vec<FieldError>) {
+fn required_fields(
+    fields: &[&'static FieldSpec],
+    group: &str,
+    body: &Leaves,
+    errors: &mut Vec<FieldError>,
+) {
     if group.is_empty() {
         return;
     }
@@ -260,15 +339,32 @@ fn required_fields(fields: &[&'static FieldSpec], group: &str, body: &Leaves, er
 }
 
 /// Per-country address rules for a group holding an address country field.
-fn address_rules(fields: &[&'static FieldSpec], group: &str, body: &Leaves, form: CountryForm, errors: &mut Vec<FieldError>) {
+fn address_rules(
+    fields: &[&'static FieldSpec],
+    group: &str,
+    body: &Leaves,
+    form: CountryForm,
+    errors: &mut Vec<FieldError>,
+) {
     let in_group: Vec<(String, &FieldSpec)> = fields_in(fields, group).collect();
-    let Some((country_pointer, _)) =
-        in_group.iter().find(|(_, field)| field.input == InputKind::Country && field.autocomplete == "country")
+    let Some((country_pointer, _)) = in_group
+        .iter()
+        .find(|(_, field)| field.input == InputKind::Country && field.autocomplete == "country")
     else {
         return;
     };
-    let Some(country) = body.text(country_pointer).and_then(|text| parse_country(text, form).ok()) else { return };
-    let part = |token: &str| in_group.iter().find(|(_, field)| field.autocomplete == token).map(|(p, _)| p.as_str());
+    let Some(country) = body
+        .text(country_pointer)
+        .and_then(|text| parse_country(text, form).ok())
+    else {
+        return;
+    };
+    let part = |token: &str| {
+        in_group
+            .iter()
+            .find(|(_, field)| field.autocomplete == token)
+            .map(|(p, _)| p.as_str())
+    };
     let value = |token: &str| part(token).and_then(|pointer| body.text(pointer));
     let input = AddressInput {
         line1: value("address-line1"),
@@ -294,7 +390,10 @@ fn address_rules(fields: &[&'static FieldSpec], group: &str, body: &Leaves, form
             errors.push(error.at(pointer));
         }
     }
-    for (pointer, _) in in_group.iter().filter(|(_, field)| field.input == InputKind::CountryName) {
+    for (pointer, _) in in_group
+        .iter()
+        .filter(|(_, field)| field.input == InputKind::CountryName)
+    {
         if let Some(name) = body.text(pointer) {
             if let Err(error) = name_matches(country, name) {
                 errors.push(error.at(pointer.as_str()));
@@ -310,7 +409,11 @@ pub fn name_matches(code: CountryCode, name: &str) -> Result<(), FieldError> {
         Some(country) if country.alpha2() == code.alpha2() => Ok(()),
         _ => Err(FieldError::new(
             Code::CountryMismatch,
-            format!("The country name must be “{}” for code {}.", code.name(Lang::En), code.alpha2()),
+            format!(
+                "The country name must be “{}” for code {}.",
+                code.name(Lang::En),
+                code.alpha2()
+            ),
         )
         .with_param("expected", code.name(Lang::En))),
     }
@@ -323,7 +426,10 @@ pub(crate) fn items(body: &Leaves, list: &str) -> Vec<usize> {
         if !is_within(pointer, list) {
             continue;
         }
-        let index = pointer[list.len()..].split('/').nth(1).and_then(|token| token.parse().ok());
+        let index = pointer[list.len()..]
+            .split('/')
+            .nth(1)
+            .and_then(|token| token.parse().ok());
         if let Some(index) = index {
             if !found.contains(&index) {
                 found.push(index);
@@ -340,7 +446,10 @@ mod tests {
     #[test]
     fn groups_are_parent_objects_or_list_items() {
         assert_eq!(group_of("/address/line1"), "/address");
-        assert_eq!(group_of("/associates/3/details/contactInfo/emailAddress"), "/associates/3");
+        assert_eq!(
+            group_of("/associates/3/details/contactInfo/emailAddress"),
+            "/associates/3"
+        );
         assert_eq!(group_of("/email"), "");
     }
 }

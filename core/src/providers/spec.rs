@@ -174,7 +174,13 @@ pub struct FieldSpec {
 
 impl FieldSpec {
     /// A field read back from the GET at the same pointer, unlocked, not required.
-    pub const fn new(op: &'static str, pointer: &'static str, label: &'static str, input: InputKind, autocomplete: &'static str) -> Self {
+    pub const fn new(
+        op: &'static str,
+        pointer: &'static str,
+        label: &'static str,
+        input: InputKind,
+        autocomplete: &'static str,
+    ) -> Self {
         FieldSpec {
             pointer,
             op,
@@ -284,7 +290,12 @@ pub trait ProviderSpec: Sync {
     /// rule (`Invalid` with all field errors), and returns the canonical upstream body
     /// (trimmed, phone in E.164, countries upper case, postal codes normalised).
     /// `today` drives "not in the future"/minimum-age rules; `None` skips only those.
-    fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection>;
+    fn check_update(
+        &self,
+        op: &UpdateOp,
+        body: &Value,
+        today: Option<Date>,
+    ) -> Result<Value, Rejection>;
 
     #[cfg(feature = "json")]
     /// Adds server-only fields (Polygon `ipAddress`, Swipelux `shareToken`) to a checked body.
@@ -293,7 +304,12 @@ pub trait ProviderSpec: Sync {
     #[cfg(feature = "json")]
     /// For an op with `needs_current`: builds the full upstream body from the checked body
     /// and the customer's current upstream GET body. Default: the checked body unchanged.
-    fn merge_upstream(&self, _op: &UpdateOp, checked: Value, _current: &Value) -> Result<Value, Rejection> {
+    fn merge_upstream(
+        &self,
+        _op: &UpdateOp,
+        checked: Value,
+        _current: &Value,
+    ) -> Result<Value, Rejection> {
         Ok(checked)
     }
 
@@ -319,7 +335,9 @@ pub trait ProviderSpec: Sync {
 
     /// The operation a proxy request maps to, if any.
     fn find_op(&self, method: Method, sub_path: &str) -> Option<&'static UpdateOp> {
-        self.operations().iter().find(|op| op.method == method && op.sub_path == sub_path)
+        self.operations()
+            .iter()
+            .find(|op| op.method == method && op.sub_path == sub_path)
     }
 
     /// The operation with this id.
@@ -329,7 +347,14 @@ pub trait ProviderSpec: Sync {
 
     /// Cross-field rules of this provider (e.g. SpherePay: a tax ID needs the address),
     /// run after the per-field ones; an error here replaces a generic one at its pointer.
-    fn extra_rules(&self, _op: &UpdateOp, _body: &Leaves, _ctx: &Ctx, _errors: &mut Vec<FieldError>) {}
+    fn extra_rules(
+        &self,
+        _op: &UpdateOp,
+        _body: &Leaves,
+        _ctx: &Ctx,
+        _errors: &mut Vec<FieldError>,
+    ) {
+    }
 
     /// The operation a headless `validate` call assumes for a body (by its keys).
     fn guess_op(&self, _body: &Leaves) -> &'static UpdateOp {

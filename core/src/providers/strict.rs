@@ -12,7 +12,10 @@ use crate::{Code, FieldError};
 
 /// Parses `body` into `T`; `operator_only` (pointers, `-` for any array index) turns an
 /// unknown-key error into a `not_editable` one that says why.
-pub(crate) fn parse<T: DeserializeOwned>(body: &Value, operator_only: &[&str]) -> Result<T, Rejection> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    body: &Value,
+    operator_only: &[&str],
+) -> Result<T, Rejection> {
     if !body.is_object() {
         return Err(Rejection::Malformed(vec![FieldError::new(
             Code::InvalidType,
@@ -45,7 +48,9 @@ const MAX_SHAPE_ERRORS: usize = 32;
 
 /// Removes the member (or array item) at `pointer`; `false` if nothing was removed.
 fn remove(value: &mut Value, pointer: &str) -> bool {
-    let Some((parent, last)) = pointer.rsplit_once('/') else { return false };
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return false;
+    };
     let key = last.replace("~1", "/").replace("~0", "~");
     match value.pointer_mut(parent) {
         Some(Value::Object(map)) => map.remove(&key).is_some(),
@@ -62,7 +67,10 @@ fn shape_error(pointer: String, detail: &str, operator_only: &[&str]) -> FieldEr
         } else {
             format!("{pointer}/{}", escape(key))
         };
-        if operator_only.iter().any(|pattern| matches(pattern, &key_pointer)) {
+        if operator_only
+            .iter()
+            .any(|pattern| matches(pattern, &key_pointer))
+        {
             return FieldError::new(
                 Code::NotEditable,
                 format!("“{key}” is managed by the operator and cannot be changed here."),
@@ -70,12 +78,16 @@ fn shape_error(pointer: String, detail: &str, operator_only: &[&str]) -> FieldEr
             .with_param("field", key)
             .at(key_pointer);
         }
-        return FieldError::new(Code::UnknownField, format!("“{key}” is not a field of this update."))
-            .with_param("field", key)
-            .at(key_pointer);
+        return FieldError::new(
+            Code::UnknownField,
+            format!("“{key}” is not a field of this update."),
+        )
+        .with_param("field", key)
+        .at(key_pointer);
     }
     if let Some(key) = backticked(detail, "missing field `") {
-        return FieldError::new(Code::Required, format!("“{key}” is required.")).at(format!("{pointer}/{}", escape(key)));
+        return FieldError::new(Code::Required, format!("“{key}” is required."))
+            .at(format!("{pointer}/{}", escape(key)));
     }
     FieldError::new(Code::InvalidType, format!("Wrong value type: {detail}.")).at(pointer)
 }
@@ -121,7 +133,12 @@ fn deserialize<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)>
         let detail = error.to_string();
         let pointer = unknown_key(&detail)
             .and_then(|key| find_key(body, key, String::new()))
-            .map(|found| found.rsplit_once('/').map(|(parent, _)| parent.to_string()).unwrap_or_default())
+            .map(|found| {
+                found
+                    .rsplit_once('/')
+                    .map(|(parent, _)| parent.to_string())
+                    .unwrap_or_default()
+            })
             .unwrap_or_default();
         (pointer, detail)
     })
@@ -135,9 +152,13 @@ fn find_key(value: &Value, key: &str, at: String) -> Option<String> {
             if map.contains_key(key) {
                 return Some(format!("{at}/{}", escape(key)));
             }
-            map.iter().find_map(|(name, child)| find_key(child, key, format!("{at}/{}", escape(name))))
+            map.iter()
+                .find_map(|(name, child)| find_key(child, key, format!("{at}/{}", escape(name))))
         }
-        Value::Array(items) => items.iter().enumerate().find_map(|(index, child)| find_key(child, key, format!("{at}/{index}"))),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, child)| find_key(child, key, format!("{at}/{index}"))),
         _ => None,
     }
 }
@@ -151,15 +172,24 @@ mod tests {
     #[test]
     fn a_key_is_found_depth_first() {
         let body = serde_json::json!({"a": {"b": [{"c": 1}, {"meta": 2}]}, "d": 3});
-        assert_eq!(find_key(&body, "meta", String::new()).as_deref(), Some("/a/b/1/meta"));
+        assert_eq!(
+            find_key(&body, "meta", String::new()).as_deref(),
+            Some("/a/b/1/meta")
+        );
         assert_eq!(find_key(&body, "d", String::new()).as_deref(), Some("/d"));
         assert_eq!(find_key(&body, "zz", String::new()), None);
     }
 
     #[test]
     fn unknown_key_is_read_from_serdes_message() {
-        assert_eq!(unknown_key("unknown field `meta`, expected one of `address`"), Some("meta"));
-        assert_eq!(unknown_key("invalid type: integer `1`, expected a string"), None);
+        assert_eq!(
+            unknown_key("unknown field `meta`, expected one of `address`"),
+            Some("meta")
+        );
+        assert_eq!(
+            unknown_key("invalid type: integer `1`, expected a string"),
+            None
+        );
     }
 }
 
@@ -185,6 +215,9 @@ pub(crate) fn canonical<T: DeserializeOwned + serde::Serialize>(
 ) -> Result<Value, Rejection> {
     let typed: T = checked(spec, op, body, today)?;
     serde_json::to_value(&typed).map_err(|error| {
-        Rejection::Malformed(vec![FieldError::new(Code::InvalidType, format!("Could not write the body: {error}."))])
+        Rejection::Malformed(vec![FieldError::new(
+            Code::InvalidType,
+            format!("Could not write the body: {error}."),
+        )])
     })
 }

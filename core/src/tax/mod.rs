@@ -122,12 +122,20 @@ fn free_form(text: &str) -> Result<String, FieldError> {
 }
 
 /// Remove the separators people type between groups (`123.456.789-09`, `12-3456789`) and
-/// upper-case; None when anything else is in the way of the expected characters.
+/// upper-case. Every tax ID here is ASCII letters and digits (plus Ñ and & in Mexico), so
+/// only those are upper-cased: full Unicode case mapping would turn a Turkish `ı` into a
+/// valid `I`, and its tables cost ~16 KB of the widget's wasm.
 fn compact(number: &str, separators: &[char]) -> String {
     number
         .chars()
         .filter(|c| !separators.contains(c))
-        .flat_map(char::to_uppercase)
+        .map(|c| {
+            if c == 'ñ' {
+                'Ñ'
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
         .collect()
 }
 

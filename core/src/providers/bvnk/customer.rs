@@ -115,7 +115,11 @@ pub struct BvnkAssociateDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth_country_code: Option<String>,
     /// The docs also spell it `contactinfo`.
-    #[serde(default, alias = "contactinfo", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        alias = "contactinfo",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub contact_info: Option<BvnkContactInfo>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_number: Option<String>,

@@ -12,15 +12,15 @@
 mod customer;
 mod update;
 
+pub use super::rules::name_matches;
 #[cfg(feature = "json")]
 pub use customer::{
-    BvnkAddressEcho, BvnkAssociate, BvnkAssociateDetails, BvnkCompany, BvnkContactInfo, BvnkCustomer, BvnkIndividual,
-    BvnkPerson,
+    BvnkAddressEcho, BvnkAssociate, BvnkAssociateDetails, BvnkCompany, BvnkContactInfo,
+    BvnkCustomer, BvnkIndividual, BvnkPerson,
 };
-pub use super::rules::name_matches;
 pub use update::{
-    AssociateContactUpdate, AssociateDetailsUpdate, AssociateRef, BvnkAddress, BvnkAssociatesUpdate,
-    BvnkCompanyUpdate, BvnkIndividualUpdate, ContactInfoUpdate,
+    AssociateContactUpdate, AssociateDetailsUpdate, AssociateRef, BvnkAddress,
+    BvnkAssociatesUpdate, BvnkCompanyUpdate, BvnkIndividualUpdate, ContactInfoUpdate,
 };
 
 #[cfg(feature = "json")]
@@ -32,15 +32,15 @@ use serde_json::{Map, Value};
 use super::envelope;
 #[cfg(feature = "json")]
 use super::form;
+use super::leaves::{is_within, Leaves};
+use super::rules::{self, Ctx};
 use super::spec::{
-    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Person, Profile, ProviderSpec, Rejection,
-    UpdateOp,
+    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Person, Profile,
+    ProviderSpec, Rejection, UpdateOp,
 };
 #[cfg(feature = "json")]
 use super::strict;
 use crate::date::{Date, ADULT_AGE};
-use super::leaves::{is_within, Leaves};
-use super::rules::{self, Ctx};
 use crate::{Code, FieldError};
 
 /// Most people one associates update may name.
@@ -93,54 +93,170 @@ pub const OPERATOR_ONLY: &[&str] = &[
 
 static FIELDS: [FieldSpec; 19] = [
     // Individual PATCH (GET shape assumed: `individual{…}`).
-    FieldSpec::new(OP_INDIVIDUAL, "/email", "contact.email", InputKind::Email, "email").read_from("/individual/email"),
-    FieldSpec::new(OP_INDIVIDUAL, "/phone", "contact.phone", InputKind::Tel, "tel").read_from("/individual/phone"),
-    FieldSpec::new(OP_INDIVIDUAL, "/dateOfBirth", "person.birthDate", InputKind::Date, "bday")
-        .read_from("/individual/dateOfBirth"),
-    FieldSpec::new(OP_INDIVIDUAL, "/address/addressLine1", "address.line1", InputKind::Text, "address-line1")
-        .required()
-        .read_from("/individual/address/addressLine1"),
-    FieldSpec::new(OP_INDIVIDUAL, "/address/addressLine2", "address.line2", InputKind::Text, "address-line2")
-        .read_from("/individual/address/addressLine2"),
-    FieldSpec::new(OP_INDIVIDUAL, "/address/city", "address.city", InputKind::Text, "address-level2")
-        .required()
-        .read_from("/individual/address/city"),
-    FieldSpec::new(OP_INDIVIDUAL, "/address/postalCode", "address.postalCode", InputKind::Postal, "postal-code")
-        .read_from("/individual/address/postalCode"),
-    FieldSpec::new(OP_INDIVIDUAL, "/address/countryCode", "address.country", InputKind::Country, "country")
-        .required()
-        .read_from("/individual/address/countryCode"),
-    FieldSpec::new(OP_INDIVIDUAL, "/address/country", "address.countryName", InputKind::CountryName, "")
-        .required()
-        .read_from("/individual/address/country"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/email",
+        "contact.email",
+        InputKind::Email,
+        "email",
+    )
+    .read_from("/individual/email"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/phone",
+        "contact.phone",
+        InputKind::Tel,
+        "tel",
+    )
+    .read_from("/individual/phone"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/dateOfBirth",
+        "person.birthDate",
+        InputKind::Date,
+        "bday",
+    )
+    .read_from("/individual/dateOfBirth"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/address/addressLine1",
+        "address.line1",
+        InputKind::Text,
+        "address-line1",
+    )
+    .required()
+    .read_from("/individual/address/addressLine1"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/address/addressLine2",
+        "address.line2",
+        InputKind::Text,
+        "address-line2",
+    )
+    .read_from("/individual/address/addressLine2"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/address/city",
+        "address.city",
+        InputKind::Text,
+        "address-level2",
+    )
+    .required()
+    .read_from("/individual/address/city"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/address/postalCode",
+        "address.postalCode",
+        InputKind::Postal,
+        "postal-code",
+    )
+    .read_from("/individual/address/postalCode"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/address/countryCode",
+        "address.country",
+        InputKind::Country,
+        "country",
+    )
+    .required()
+    .read_from("/individual/address/countryCode"),
+    FieldSpec::new(
+        OP_INDIVIDUAL,
+        "/address/country",
+        "address.countryName",
+        InputKind::CountryName,
+        "",
+    )
+    .required()
+    .read_from("/individual/address/country"),
     // Company PUT.
-    FieldSpec::new(OP_COMPANY, "/name", "company.name", InputKind::Text, "organization")
-        .read_from("/company/name")
-        .max_chars(255),
-    FieldSpec::new(OP_COMPANY, "/description", "company.description", InputKind::Text, "")
-        .read_from("/company/description")
-        .max_chars(1024),
-    FieldSpec::new(OP_COMPANY, "/address/addressLine1", "address.line1", InputKind::Text, "address-line1")
-        .required()
-        .read_from("/company/address/addressLine1"),
-    FieldSpec::new(OP_COMPANY, "/address/addressLine2", "address.line2", InputKind::Text, "address-line2")
-        .read_from("/company/address/addressLine2"),
-    FieldSpec::new(OP_COMPANY, "/address/city", "address.city", InputKind::Text, "address-level2")
-        .required()
-        .read_from("/company/address/city"),
-    FieldSpec::new(OP_COMPANY, "/address/postalCode", "address.postalCode", InputKind::Postal, "postal-code")
-        .read_from("/company/address/postalCode"),
-    FieldSpec::new(OP_COMPANY, "/address/countryCode", "address.country", InputKind::Country, "country")
-        .required()
-        .read_from("/company/address/countryCode"),
-    FieldSpec::new(OP_COMPANY, "/address/country", "address.countryName", InputKind::CountryName, "")
-        .required()
-        .read_from("/company/address/country"),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/name",
+        "company.name",
+        InputKind::Text,
+        "organization",
+    )
+    .read_from("/company/name")
+    .max_chars(255),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/description",
+        "company.description",
+        InputKind::Text,
+        "",
+    )
+    .read_from("/company/description")
+    .max_chars(1024),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/address/addressLine1",
+        "address.line1",
+        InputKind::Text,
+        "address-line1",
+    )
+    .required()
+    .read_from("/company/address/addressLine1"),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/address/addressLine2",
+        "address.line2",
+        InputKind::Text,
+        "address-line2",
+    )
+    .read_from("/company/address/addressLine2"),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/address/city",
+        "address.city",
+        InputKind::Text,
+        "address-level2",
+    )
+    .required()
+    .read_from("/company/address/city"),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/address/postalCode",
+        "address.postalCode",
+        InputKind::Postal,
+        "postal-code",
+    )
+    .read_from("/company/address/postalCode"),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/address/countryCode",
+        "address.country",
+        InputKind::Country,
+        "country",
+    )
+    .required()
+    .read_from("/company/address/countryCode"),
+    FieldSpec::new(
+        OP_COMPANY,
+        "/address/country",
+        "address.countryName",
+        InputKind::CountryName,
+        "",
+    )
+    .required()
+    .read_from("/company/address/country"),
     // Associates' contact details (one row per person; values in `FormState::people`).
-    FieldSpec::new(OP_ASSOCIATES, "/associates/-/details/contactInfo/emailAddress", "associate.email", InputKind::Email, "off")
-        .read_from("/company/associates/-/details/contactInfo/emailAddress"),
-    FieldSpec::new(OP_ASSOCIATES, "/associates/-/details/contactInfo/phoneNumber", "associate.phone", InputKind::Tel, "off")
-        .read_from("/company/associates/-/details/contactInfo/phoneNumber"),
+    FieldSpec::new(
+        OP_ASSOCIATES,
+        "/associates/-/details/contactInfo/emailAddress",
+        "associate.email",
+        InputKind::Email,
+        "off",
+    )
+    .read_from("/company/associates/-/details/contactInfo/emailAddress"),
+    FieldSpec::new(
+        OP_ASSOCIATES,
+        "/associates/-/details/contactInfo/phoneNumber",
+        "associate.phone",
+        InputKind::Tel,
+        "off",
+    )
+    .read_from("/company/associates/-/details/contactInfo/phoneNumber"),
 ];
 
 static PROFILE: Profile = Profile {
@@ -149,9 +265,15 @@ static PROFILE: Profile = Profile {
     fields: &FIELDS,
     operator_only: OPERATOR_ONLY,
     min_age: Some(ADULT_AGE as u8),
-    hidden: &[FieldSpec::new(OP_ASSOCIATES, "/associates/-/person/reference", "associate.reference", InputKind::Text, "")
-        .required()
-        .max_chars(64)],
+    hidden: &[FieldSpec::new(
+        OP_ASSOCIATES,
+        "/associates/-/person/reference",
+        "associate.reference",
+        InputKind::Text,
+        "",
+    )
+    .required()
+    .max_chars(64)],
 };
 
 /// Tax, registration and document numbers and risk scores never reach a browser.
@@ -175,12 +297,18 @@ const REDACT: &[&str] = &[
 
 impl Bvnk {
     #[cfg(feature = "json")]
-    pub fn check_individual(body: &Value, today: Option<Date>) -> Result<BvnkIndividualUpdate, Rejection> {
+    pub fn check_individual(
+        body: &Value,
+        today: Option<Date>,
+    ) -> Result<BvnkIndividualUpdate, Rejection> {
         strict::checked(&Bvnk, &OPERATIONS[0], body, today)
     }
 
     #[cfg(feature = "json")]
-    pub fn check_company(body: &Value, today: Option<Date>) -> Result<BvnkCompanyUpdate, Rejection> {
+    pub fn check_company(
+        body: &Value,
+        today: Option<Date>,
+    ) -> Result<BvnkCompanyUpdate, Rejection> {
         strict::checked(&Bvnk, &OPERATIONS[1], body, today)
     }
 
@@ -204,7 +332,12 @@ impl ProviderSpec for Bvnk {
     }
 
     #[cfg(feature = "json")]
-    fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
+    fn check_update(
+        &self,
+        op: &UpdateOp,
+        body: &Value,
+        today: Option<Date>,
+    ) -> Result<Value, Rejection> {
         match op.id {
             OP_COMPANY => strict::canonical::<BvnkCompanyUpdate>(self, op, body, today),
             OP_ASSOCIATES => strict::canonical::<BvnkAssociatesUpdate>(self, op, body, today),
@@ -213,7 +346,12 @@ impl ProviderSpec for Bvnk {
     }
 
     #[cfg(feature = "json")]
-    fn merge_upstream(&self, op: &UpdateOp, checked: Value, current: &Value) -> Result<Value, Rejection> {
+    fn merge_upstream(
+        &self,
+        op: &UpdateOp,
+        checked: Value,
+        current: &Value,
+    ) -> Result<Value, Rejection> {
         if op.id != OP_ASSOCIATES {
             return Ok(checked);
         }
@@ -224,20 +362,36 @@ impl ProviderSpec for Bvnk {
     /// legacy `{errorList[{code, parameter, message}]}` (parameter → pointer).
     #[cfg(feature = "json")]
     fn parse_errors(&self, status: u16, body: &[u8]) -> Vec<FieldError> {
-        let Some(value) = envelope::json(body) else { return vec![envelope::general(status)] };
+        let Some(value) = envelope::json(body) else {
+            return vec![envelope::general(status)];
+        };
         if let Some(Value::Array(list)) = value.get("errorList") {
-            let errors = list.iter().filter_map(|item| envelope::item_error(item, None)).collect();
+            let errors = list
+                .iter()
+                .filter_map(|item| envelope::item_error(item, None))
+                .collect();
             return envelope::at_least_one(errors, status);
         }
         let code = envelope::str_at(&value, "code");
         let mut errors = Vec::new();
-        match value.get("details").and_then(|details| details.get("errors")) {
-            Some(Value::Array(items)) => errors.extend(items.iter().filter_map(|item| envelope::item_error(item, code))),
+        match value
+            .get("details")
+            .and_then(|details| details.get("errors"))
+        {
+            Some(Value::Array(items)) => errors.extend(
+                items
+                    .iter()
+                    .filter_map(|item| envelope::item_error(item, code)),
+            ),
             Some(Value::Object(map)) => errors.extend(envelope::field_map(map, code)),
             _ => {}
         }
         if errors.is_empty() {
-            errors.push(envelope::top_level(status, code, envelope::str_at(&value, "message")));
+            errors.push(envelope::top_level(
+                status,
+                code,
+                envelope::str_at(&value, "message"),
+            ));
         }
         errors
     }
@@ -256,15 +410,21 @@ impl ProviderSpec for Bvnk {
             errors.push(FieldError::new(Code::Required, "Enter a value.").at("/associates"));
         } else if people.len() > MAX_ASSOCIATES {
             errors.push(
-                FieldError::new(Code::TooLong, format!("Send at most {MAX_ASSOCIATES} people at once."))
-                    .with_param("max", MAX_ASSOCIATES)
-                    .at("/associates"),
+                FieldError::new(
+                    Code::TooLong,
+                    format!("Send at most {MAX_ASSOCIATES} people at once."),
+                )
+                .with_param("max", MAX_ASSOCIATES)
+                .at("/associates"),
             );
         }
         for index in people {
             let contact = format!("/associates/{index}/details/contactInfo");
             if !body.has_under(&contact) {
-                errors.push(FieldError::new(Code::Required, "Enter an email address or a phone number.").at(contact));
+                errors.push(
+                    FieldError::new(Code::Required, "Enter an email address or a phone number.")
+                        .at(contact),
+                );
             }
         }
     }
@@ -276,7 +436,12 @@ impl ProviderSpec for Bvnk {
 
     #[cfg(feature = "json")]
     fn customer_kind(&self, get: &Value) -> Option<CustomerKind> {
-        match get.get("type").and_then(Value::as_str).map(str::to_ascii_uppercase).as_deref() {
+        match get
+            .get("type")
+            .and_then(Value::as_str)
+            .map(str::to_ascii_uppercase)
+            .as_deref()
+        {
             Some("COMPANY") => Some(CustomerKind::Company),
             Some("INDIVIDUAL") => Some(CustomerKind::Individual),
             _ => None,
@@ -288,14 +453,16 @@ impl ProviderSpec for Bvnk {
         let mut state = form::form_state(self, get, self.customer_kind(get), false);
         // Only the associates are typed here, not the whole customer: the widget's wasm
         // then carries no deserializer for the rest of BVNK's customer graph.
-        let associates = get.pointer("/company/associates").and_then(|list| Vec::<BvnkAssociate>::deserialize(list).ok());
+        let associates = get
+            .pointer("/company/associates")
+            .and_then(|list| Vec::<BvnkAssociate>::deserialize(list).ok());
         if let Some(associates) = associates {
             state.people = associates.iter().filter_map(person).collect();
         }
         state
     }
 
-#[cfg(feature = "json")]
+    #[cfg(feature = "json")]
     fn guess_op(&self, body: &Leaves) -> &'static UpdateOp {
         let has = |key: &str| body.iter().any(|(pointer, _)| is_within(pointer, key));
         let id = if has("/associates") {
@@ -305,19 +472,28 @@ impl ProviderSpec for Bvnk {
         } else {
             OP_INDIVIDUAL
         };
-        OPERATIONS.iter().find(|op| op.id == id).unwrap_or(&OPERATIONS[0])
+        OPERATIONS
+            .iter()
+            .find(|op| op.id == id)
+            .unwrap_or(&OPERATIONS[0])
     }
 }
 
 #[cfg(feature = "json")]
 fn person(associate: &BvnkAssociate) -> Option<Person> {
     let reference = associate.person.reference.clone()?;
-    let name = [associate.person.first_name.as_deref(), associate.person.last_name.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let contact = associate.details.as_ref().and_then(|d| d.contact_info.as_ref());
+    let name = [
+        associate.person.first_name.as_deref(),
+        associate.person.last_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let contact = associate
+        .details
+        .as_ref()
+        .and_then(|d| d.contact_info.as_ref());
     Some(Person {
         reference,
         name,
@@ -329,7 +505,10 @@ fn person(associate: &BvnkAssociate) -> Option<Person> {
 #[cfg(feature = "json")]
 /// The full upstream associates body: the current list with the new contact details.
 pub fn merge_associates(checked: &Value, current: &Value) -> Result<Value, Rejection> {
-    let Some(existing) = current.pointer("/company/associates").and_then(Value::as_array) else {
+    let Some(existing) = current
+        .pointer("/company/associates")
+        .and_then(Value::as_array)
+    else {
         return Err(Rejection::Invalid(vec![FieldError::new(
             Code::NotEditable,
             "This customer has no associates to update.",
@@ -343,21 +522,39 @@ pub fn merge_associates(checked: &Value, current: &Value) -> Result<Value, Rejec
             object.remove("verification");
         }
     }
-    let updates = checked.get("associates").and_then(Value::as_array).cloned().unwrap_or_default();
+    let updates = checked
+        .get("associates")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let mut errors = Vec::new();
     for (index, update) in updates.iter().enumerate() {
-        let reference = update.pointer("/person/reference").and_then(Value::as_str).unwrap_or_default();
-        let target = merged
-            .iter_mut()
-            .find(|associate| associate.pointer("/person/reference").and_then(Value::as_str) == Some(reference));
+        let reference = update
+            .pointer("/person/reference")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let target = merged.iter_mut().find(|associate| {
+            associate
+                .pointer("/person/reference")
+                .and_then(Value::as_str)
+                == Some(reference)
+        });
         let Some(target) = target else {
             errors.push(
-                FieldError::new(Code::InvalidValue, "This person is not an associate of the company.")
-                    .at(format!("/associates/{index}/person/reference")),
+                FieldError::new(
+                    Code::InvalidValue,
+                    "This person is not an associate of the company.",
+                )
+                .at(format!("/associates/{index}/person/reference")),
             );
             continue;
         };
-        let Some(contact) = update.pointer("/details/contactInfo").and_then(Value::as_object) else { continue };
+        let Some(contact) = update
+            .pointer("/details/contactInfo")
+            .and_then(Value::as_object)
+        else {
+            continue;
+        };
         set_contact(target, contact);
     }
     if !errors.is_empty() {
@@ -372,11 +569,17 @@ pub fn merge_associates(checked: &Value, current: &Value) -> Result<Value, Rejec
 /// Writes new contact details into `details.contactInfo` of an associate (created when
 /// missing; the `contactinfo` spelling is renamed to the documented `contactInfo`).
 fn set_contact(associate: &mut Value, contact: &Map<String, Value>) {
-    let Some(details) = child_object(associate, "details") else { return };
+    let Some(details) = child_object(associate, "details") else {
+        return;
+    };
     if let Some(old) = details.remove("contactinfo") {
         details.entry("contactInfo").or_insert(old);
     }
-    let Some(contact_info) = details.get_mut("contactInfo").filter(|v| v.is_object()).and_then(Value::as_object_mut) else {
+    let Some(contact_info) = details
+        .get_mut("contactInfo")
+        .filter(|v| v.is_object())
+        .and_then(Value::as_object_mut)
+    else {
         details.insert("contactInfo".to_owned(), Value::Object(contact.clone()));
         return;
     };
@@ -389,7 +592,9 @@ fn set_contact(associate: &mut Value, contact: &Map<String, Value>) {
 /// The object at `parent[key]`, replacing a non-object there by `{}`.
 fn child_object<'a>(parent: &'a mut Value, key: &str) -> Option<&'a mut Map<String, Value>> {
     let object = parent.as_object_mut()?;
-    let child = object.entry(key).or_insert_with(|| Value::Object(Map::new()));
+    let child = object
+        .entry(key)
+        .or_insert_with(|| Value::Object(Map::new()));
     if !child.is_object() {
         *child = Value::Object(Map::new());
     }

@@ -8,7 +8,9 @@ mod update;
 
 #[cfg(feature = "json")]
 pub use customer::PolygonCustomer;
-pub use update::{IdentifyingInformation, PolygonAddress, PolygonCustomerUpdate, PolygonUpstreamUpdate};
+pub use update::{
+    IdentifyingInformation, PolygonAddress, PolygonCustomerUpdate, PolygonUpstreamUpdate,
+};
 
 #[cfg(feature = "json")]
 use serde_json::Value;
@@ -18,8 +20,8 @@ use super::envelope;
 #[cfg(feature = "json")]
 use super::form;
 use super::spec::{
-    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec, Rejection,
-    ServerFields, UpdateOp,
+    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec,
+    Rejection, ServerFields, UpdateOp,
 };
 #[cfg(feature = "json")]
 use super::strict;
@@ -43,37 +45,128 @@ static OPERATIONS: [UpdateOp; 1] = [UpdateOp {
 pub const OPERATOR_ONLY: &[&str] = &["/ipAddress", "/externalId", "/endorsements", "/metadata"];
 
 static FIELDS: [FieldSpec; 16] = [
-    FieldSpec::new(OP, "/firstName", "person.firstName", InputKind::Text, "given-name").max_chars(1024),
-    FieldSpec::new(OP, "/middleName", "person.middleName", InputKind::Text, "additional-name").max_chars(1024),
-    FieldSpec::new(OP, "/lastName", "person.lastName", InputKind::Text, "family-name").max_chars(1024),
+    FieldSpec::new(
+        OP,
+        "/firstName",
+        "person.firstName",
+        InputKind::Text,
+        "given-name",
+    )
+    .max_chars(1024),
+    FieldSpec::new(
+        OP,
+        "/middleName",
+        "person.middleName",
+        InputKind::Text,
+        "additional-name",
+    )
+    .max_chars(1024),
+    FieldSpec::new(
+        OP,
+        "/lastName",
+        "person.lastName",
+        InputKind::Text,
+        "family-name",
+    )
+    .max_chars(1024),
     FieldSpec::new(OP, "/email", "contact.email", InputKind::Email, "email").max_chars(254),
     FieldSpec::new(OP, "/phone", "contact.phone", InputKind::Tel, "tel"),
-    FieldSpec::new(OP, "/birthDate", "person.birthDate", InputKind::Date, "bday").write_only(),
-    FieldSpec::new(OP, "/nationality", "person.nationality", InputKind::Country, ""),
-    FieldSpec::new(OP, "/signedAgreement", "agreement.signed", InputKind::Checkbox, "").options(&["true"]),
-    FieldSpec::new(OP, "/residentialAddress/line1", "address.line1", InputKind::Text, "address-line1")
-        .required()
-        .write_only()
-        .max_chars(256),
-    FieldSpec::new(OP, "/residentialAddress/line2", "address.line2", InputKind::Text, "address-line2")
-        .write_only()
-        .max_chars(256),
-    FieldSpec::new(OP, "/residentialAddress/city", "address.city", InputKind::Text, "address-level2")
-        .required()
-        .write_only()
-        .max_chars(128),
-    FieldSpec::new(OP, "/residentialAddress/state", "address.state", InputKind::State, "address-level1").write_only(),
-    FieldSpec::new(OP, "/residentialAddress/zipCode", "address.postalCode", InputKind::Postal, "postal-code").write_only(),
-    FieldSpec::new(OP, "/residentialAddress/country", "address.country", InputKind::Country, "country")
-        .required()
-        .write_only(),
-    FieldSpec::new(OP, "/identifyingInformation/-/issuingCountry", "id.issuingCountry", InputKind::Country, "off")
-        .required()
-        .write_only(),
-    FieldSpec::new(OP, "/identifyingInformation/-/number", "id.number", InputKind::Text, "off")
-        .required()
-        .write_only()
-        .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/birthDate",
+        "person.birthDate",
+        InputKind::Date,
+        "bday",
+    )
+    .write_only(),
+    FieldSpec::new(
+        OP,
+        "/nationality",
+        "person.nationality",
+        InputKind::Country,
+        "",
+    ),
+    FieldSpec::new(
+        OP,
+        "/signedAgreement",
+        "agreement.signed",
+        InputKind::Checkbox,
+        "",
+    )
+    .options(&["true"]),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/line1",
+        "address.line1",
+        InputKind::Text,
+        "address-line1",
+    )
+    .required()
+    .write_only()
+    .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/line2",
+        "address.line2",
+        InputKind::Text,
+        "address-line2",
+    )
+    .write_only()
+    .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/city",
+        "address.city",
+        InputKind::Text,
+        "address-level2",
+    )
+    .required()
+    .write_only()
+    .max_chars(128),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/state",
+        "address.state",
+        InputKind::State,
+        "address-level1",
+    )
+    .write_only(),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/zipCode",
+        "address.postalCode",
+        InputKind::Postal,
+        "postal-code",
+    )
+    .write_only(),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/country",
+        "address.country",
+        InputKind::Country,
+        "country",
+    )
+    .required()
+    .write_only(),
+    FieldSpec::new(
+        OP,
+        "/identifyingInformation/-/issuingCountry",
+        "id.issuingCountry",
+        InputKind::Country,
+        "off",
+    )
+    .required()
+    .write_only(),
+    FieldSpec::new(
+        OP,
+        "/identifyingInformation/-/number",
+        "id.number",
+        InputKind::Text,
+        "off",
+    )
+    .required()
+    .write_only()
+    .max_chars(256),
 ];
 
 static PROFILE: Profile = Profile {
@@ -86,7 +179,12 @@ static PROFILE: Profile = Profile {
 };
 
 #[cfg(feature = "json")]
-const REDACT: &[&str] = &["/metadata", "/externalId", "/ipAddress", "/identifyingInformation"];
+const REDACT: &[&str] = &[
+    "/metadata",
+    "/externalId",
+    "/ipAddress",
+    "/identifyingInformation",
+];
 
 impl Polygon {
     #[cfg(feature = "json")]
@@ -109,7 +207,12 @@ impl ProviderSpec for Polygon {
     }
 
     #[cfg(feature = "json")]
-    fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
+    fn check_update(
+        &self,
+        op: &UpdateOp,
+        body: &Value,
+        today: Option<Date>,
+    ) -> Result<Value, Rejection> {
         strict::canonical::<PolygonCustomerUpdate>(self, op, body, today)
     }
 

@@ -83,6 +83,8 @@ impl SpherePayCustomer {
 
     /// [`Self::kyc_submitted`] from the profiles alone.
     pub fn kyc_submitted_by(profiles: &[VerificationProfile]) -> bool {
-        profiles.iter().any(|profile| matches!(profile.status.as_str(), "pending" | "approved" | "rejected"))
+        profiles
+            .iter()
+            .any(|profile| matches!(profile.status.as_str(), "pending" | "approved" | "rejected"))
     }
 }

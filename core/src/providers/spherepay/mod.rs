@@ -19,14 +19,15 @@ use serde_json::Value;
 use super::envelope;
 #[cfg(feature = "json")]
 use super::form;
+use super::leaves::{Leaf, Leaves};
+use super::rules::{self, Ctx};
 use super::spec::{
-    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec, Rejection, UpdateOp,
+    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec,
+    Rejection, UpdateOp,
 };
 #[cfg(feature = "json")]
 use super::strict;
 use crate::date::Date;
-use super::leaves::{Leaf, Leaves};
-use super::rules::{self, Ctx};
 use crate::tax::TaxIdKind;
 use crate::{Code, FieldError};
 
@@ -48,31 +49,136 @@ static OPERATIONS: [UpdateOp; 1] = [UpdateOp {
 pub const OPERATOR_ONLY: &[&str] = &["/meta"];
 
 static FIELDS: [FieldSpec; 16] = [
-    FieldSpec::new(OP, "/address/line1", "address.line1", InputKind::Text, "address-line1").required().max_chars(256),
-    FieldSpec::new(OP, "/address/line2", "address.line2", InputKind::Text, "address-line2").max_chars(256),
-    FieldSpec::new(OP, "/address/city", "address.city", InputKind::Text, "address-level2").required().max_chars(128),
-    FieldSpec::new(OP, "/address/state", "address.state", InputKind::State, "address-level1").max_chars(128),
-    FieldSpec::new(OP, "/address/postalCode", "address.postalCode", InputKind::Postal, "postal-code").max_chars(32),
-    FieldSpec::new(OP, "/address/country", "address.country", InputKind::Country, "country").required(),
-    FieldSpec::new(OP, "/personalInformation/middleName", "person.middleName", InputKind::Text, "additional-name")
-        .locked_after_kyc()
-        .max_chars(1024),
-    FieldSpec::new(OP, "/personalInformation/gender", "person.gender", InputKind::Select, "sex").options(&["male", "female"]),
-    FieldSpec::new(OP, "/personalInformation/countryOfBirth", "person.countryOfBirth", InputKind::Country, ""),
-    FieldSpec::new(OP, "/personalInformation/nationality", "person.nationality", InputKind::Country, ""),
-    FieldSpec::new(OP, "/personalInformation/residencyCountry", "person.residencyCountry", InputKind::Country, ""),
-    FieldSpec::new(OP, "/personalInformation/occupationSocCode", "person.occupationSocCode", InputKind::Text, ""),
-    FieldSpec::new(OP, "/personalInformation/taxIdentificationNumber", "tax.number", InputKind::Text, "off")
-        .locked_after_kyc()
-        .write_only(),
-    FieldSpec::new(OP, "/personalInformation/taxIdentificationNumberType", "tax.type", InputKind::Select, "off")
-        .locked_after_kyc()
-        .options(TAX_TYPES),
-    FieldSpec::new(OP, "/personalInformation/taxIdentificationNumberCountry", "tax.country", InputKind::Country, "off")
-        .locked_after_kyc(),
-    FieldSpec::new(OP, "/personalInformation/taxIdentificationNumberDescription", "tax.description", InputKind::Text, "off")
-        .locked_after_kyc()
-        .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/address/line1",
+        "address.line1",
+        InputKind::Text,
+        "address-line1",
+    )
+    .required()
+    .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/address/line2",
+        "address.line2",
+        InputKind::Text,
+        "address-line2",
+    )
+    .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/address/city",
+        "address.city",
+        InputKind::Text,
+        "address-level2",
+    )
+    .required()
+    .max_chars(128),
+    FieldSpec::new(
+        OP,
+        "/address/state",
+        "address.state",
+        InputKind::State,
+        "address-level1",
+    )
+    .max_chars(128),
+    FieldSpec::new(
+        OP,
+        "/address/postalCode",
+        "address.postalCode",
+        InputKind::Postal,
+        "postal-code",
+    )
+    .max_chars(32),
+    FieldSpec::new(
+        OP,
+        "/address/country",
+        "address.country",
+        InputKind::Country,
+        "country",
+    )
+    .required(),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/middleName",
+        "person.middleName",
+        InputKind::Text,
+        "additional-name",
+    )
+    .locked_after_kyc()
+    .max_chars(1024),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/gender",
+        "person.gender",
+        InputKind::Select,
+        "sex",
+    )
+    .options(&["male", "female"]),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/countryOfBirth",
+        "person.countryOfBirth",
+        InputKind::Country,
+        "",
+    ),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/nationality",
+        "person.nationality",
+        InputKind::Country,
+        "",
+    ),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/residencyCountry",
+        "person.residencyCountry",
+        InputKind::Country,
+        "",
+    ),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/occupationSocCode",
+        "person.occupationSocCode",
+        InputKind::Text,
+        "",
+    ),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/taxIdentificationNumber",
+        "tax.number",
+        InputKind::Text,
+        "off",
+    )
+    .locked_after_kyc()
+    .write_only(),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/taxIdentificationNumberType",
+        "tax.type",
+        InputKind::Select,
+        "off",
+    )
+    .locked_after_kyc()
+    .options(TAX_TYPES),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/taxIdentificationNumberCountry",
+        "tax.country",
+        InputKind::Country,
+        "off",
+    )
+    .locked_after_kyc(),
+    FieldSpec::new(
+        OP,
+        "/personalInformation/taxIdentificationNumberDescription",
+        "tax.description",
+        InputKind::Text,
+        "off",
+    )
+    .locked_after_kyc()
+    .max_chars(256),
 ];
 
 static PROFILE: Profile = Profile {
@@ -81,7 +187,14 @@ static PROFILE: Profile = Profile {
     fields: &FIELDS,
     operator_only: OPERATOR_ONLY,
     min_age: None,
-    hidden: &[FieldSpec::new(OP, "/personalInformation/sourceOfFunds", "person.sourceOfFunds", InputKind::Text, "").max_chars(64)],
+    hidden: &[FieldSpec::new(
+        OP,
+        "/personalInformation/sourceOfFunds",
+        "person.sourceOfFunds",
+        InputKind::Text,
+        "",
+    )
+    .max_chars(64)],
 };
 
 /// Never relayed to a browser.
@@ -110,7 +223,12 @@ impl ProviderSpec for SpherePay {
     }
 
     #[cfg(feature = "json")]
-    fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
+    fn check_update(
+        &self,
+        op: &UpdateOp,
+        body: &Value,
+        today: Option<Date>,
+    ) -> Result<Value, Rejection> {
         strict::canonical::<SpherePayUpdate>(self, op, body, today)
     }
 
@@ -118,17 +236,27 @@ impl ProviderSpec for SpherePay {
     /// `{ts, error: {<field>: [messages]}}`.
     #[cfg(feature = "json")]
     fn parse_errors(&self, status: u16, body: &[u8]) -> Vec<FieldError> {
-        let Some(value) = envelope::json(body) else { return vec![envelope::general(status)] };
+        let Some(value) = envelope::json(body) else {
+            return vec![envelope::general(status)];
+        };
         if let Some(Value::Object(fields)) = value.get("error") {
             return envelope::at_least_one(envelope::field_map(fields, None), status);
         }
         let code = envelope::str_at(&value, "code");
         let mut errors = Vec::new();
         if let Some(Value::Array(items)) = value.get("errors") {
-            errors.extend(items.iter().filter_map(|item| envelope::item_error(item, code)));
+            errors.extend(
+                items
+                    .iter()
+                    .filter_map(|item| envelope::item_error(item, code)),
+            );
         }
         if errors.is_empty() {
-            errors.push(envelope::top_level(status, code, envelope::str_at(&value, "detail")));
+            errors.push(envelope::top_level(
+                status,
+                code,
+                envelope::str_at(&value, "detail"),
+            ));
         }
         errors
     }
@@ -138,7 +266,9 @@ impl ProviderSpec for SpherePay {
     }
 
     fn extra_rules(&self, _op: &UpdateOp, body: &Leaves, _ctx: &Ctx, errors: &mut Vec<FieldError>) {
-        let has_tax = [TAX_NUMBER, TAX_TYPE, TAX_COUNTRY, TAX_DESCRIPTION].iter().any(|p| sent(body, p));
+        let has_tax = [TAX_NUMBER, TAX_TYPE, TAX_COUNTRY, TAX_DESCRIPTION]
+            .iter()
+            .any(|p| sent(body, p));
         if has_tax {
             tax_needs_address(body, errors);
             tax_rules(body, errors);
@@ -172,8 +302,11 @@ impl ProviderSpec for SpherePay {
     fn form_state(&self, get: &Value) -> FormState {
         // Only the verification profiles are typed here, not the whole customer: the
         // widget's wasm then carries no deserializer for the rest of the customer.
-        let profiles = get.get("verificationProfiles").and_then(|list| Vec::<VerificationProfile>::deserialize(list).ok());
-        let submitted = profiles.is_some_and(|profiles| SpherePayCustomer::kyc_submitted_by(&profiles));
+        let profiles = get
+            .get("verificationProfiles")
+            .and_then(|list| Vec::<VerificationProfile>::deserialize(list).ok());
+        let submitted =
+            profiles.is_some_and(|profiles| SpherePayCustomer::kyc_submitted_by(&profiles));
         form::form_state(self, get, self.customer_kind(get), submitted)
     }
 }
@@ -195,9 +328,18 @@ fn tax_needs_address(body: &Leaves, errors: &mut Vec<FieldError>) {
     }
     // One error per field the customer has to fill, so each lands under its input.
     const WHY: &str = "it is required together with a tax identification number.";
-    errors.push(required("/address/line1", &format!("Enter the first line of your address: {WHY}")));
-    errors.push(required("/address/city", &format!("Enter your town or city: {WHY}")));
-    errors.push(required("/address/country", &format!("Choose the country of your address: {WHY}")));
+    errors.push(required(
+        "/address/line1",
+        &format!("Enter the first line of your address: {WHY}"),
+    ));
+    errors.push(required(
+        "/address/city",
+        &format!("Enter your town or city: {WHY}"),
+    ));
+    errors.push(required(
+        "/address/country",
+        &format!("Choose the country of your address: {WHY}"),
+    ));
 }
 
 /// Number, type and country all or none; a SpherePay type; USA ⇒ `ssn` (and `ssn` only
@@ -211,10 +353,15 @@ fn tax_rules(body: &Leaves, errors: &mut Vec<FieldError>) {
         errors.push(required(TAX_TYPE, "Choose the type of tax identification."));
     }
     if !sent(body, TAX_COUNTRY) {
-        errors.push(required(TAX_COUNTRY, "Choose the country that issued the number."));
+        errors.push(required(
+            TAX_COUNTRY,
+            "Choose the country that issued the number.",
+        ));
     }
     // An unusable country is reported by the field rules; the rules below need both.
-    let country = body.text(TAX_COUNTRY).and_then(|text| rules::parse_country(text, CountryForm::Alpha3).ok());
+    let country = body
+        .text(TAX_COUNTRY)
+        .and_then(|text| rules::parse_country(text, CountryForm::Alpha3).ok());
     let kind = match body.text(TAX_TYPE).map(TaxIdKind::parse) {
         Some(Ok(kind)) => kind,
         Some(Err(error)) => return errors.push(error.at(TAX_TYPE)),
@@ -232,7 +379,11 @@ fn tax_rules(body: &Leaves, errors: &mut Vec<FieldError>) {
     } else if let Some(country) = country {
         let usa = country.alpha3() == "USA";
         if usa != (kind == TaxIdKind::Ssn) {
-            let message = if usa { "For the United States the type must be SSN." } else { "SSN is only for the United States." };
+            let message = if usa {
+                "For the United States the type must be SSN."
+            } else {
+                "SSN is only for the United States."
+            };
             errors.push(
                 FieldError::new(Code::TaxTypeNotAllowedForCountry, message)
                     .with_param("country", country.alpha3())
@@ -253,5 +404,12 @@ fn required(pointer: &str, message: &str) -> FieldError {
 /// US Standard Occupational Classification code, `NN-NNNN` ("15-1132").
 fn is_soc_code(value: &str) -> bool {
     let bytes = value.trim().as_bytes();
-    bytes.len() == 7 && bytes.iter().enumerate().all(|(i, b)| if i == 2 { *b == b'-' } else { b.is_ascii_digit() })
+    bytes.len() == 7
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 2 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }

@@ -7,7 +7,12 @@ use crate::providers::parsed::{Alpha3Country, Parsed, TaxType};
 use crate::tax::TaxIdKind;
 
 /// Tax identification types SpherePay documents (`ssn` for USA, the others elsewhere).
-pub const TAX_KINDS: &[TaxIdKind] = &[TaxIdKind::Ssn, TaxIdKind::Passport, TaxIdKind::NationalId, TaxIdKind::Other];
+pub const TAX_KINDS: &[TaxIdKind] = &[
+    TaxIdKind::Ssn,
+    TaxIdKind::Passport,
+    TaxIdKind::NationalId,
+    TaxIdKind::Other,
+];
 /// The same, as the wire strings (select options).
 pub const TAX_TYPES: &[&str] = &["ssn", "passport", "national_id", "other"];
 

@@ -9,7 +9,10 @@ mod update;
 
 #[cfg(feature = "json")]
 pub use customer::SwipeluxCustomer;
-pub use update::{SwipeluxAddress, SwipeluxCustomerUpdate, SwipeluxUpstreamUpdate, NAME_MAX_CHARS, PHONE_MAX_CHARS};
+pub use update::{
+    SwipeluxAddress, SwipeluxCustomerUpdate, SwipeluxUpstreamUpdate, NAME_MAX_CHARS,
+    PHONE_MAX_CHARS,
+};
 
 #[cfg(feature = "json")]
 use serde_json::Value;
@@ -19,8 +22,8 @@ use super::envelope;
 #[cfg(feature = "json")]
 use super::form;
 use super::spec::{
-    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec, Rejection,
-    ServerFields, UpdateOp,
+    CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec,
+    Rejection, ServerFields, UpdateOp,
 };
 #[cfg(feature = "json")]
 use super::strict;
@@ -55,23 +58,88 @@ static OPERATIONS: [UpdateOp; 2] = [
 pub const OPERATOR_ONLY: &[&str] = &["/metadata", "/shareToken"];
 
 static FIELDS: [FieldSpec; 12] = [
-    FieldSpec::new(OP, "/firstName", "person.firstName", InputKind::Text, "given-name").max_chars(NAME_MAX_CHARS),
-    FieldSpec::new(OP, "/middleName", "person.middleName", InputKind::Text, "additional-name").max_chars(NAME_MAX_CHARS),
-    FieldSpec::new(OP, "/lastName", "person.lastName", InputKind::Text, "family-name").max_chars(NAME_MAX_CHARS),
+    FieldSpec::new(
+        OP,
+        "/firstName",
+        "person.firstName",
+        InputKind::Text,
+        "given-name",
+    )
+    .max_chars(NAME_MAX_CHARS),
+    FieldSpec::new(
+        OP,
+        "/middleName",
+        "person.middleName",
+        InputKind::Text,
+        "additional-name",
+    )
+    .max_chars(NAME_MAX_CHARS),
+    FieldSpec::new(
+        OP,
+        "/lastName",
+        "person.lastName",
+        InputKind::Text,
+        "family-name",
+    )
+    .max_chars(NAME_MAX_CHARS),
     FieldSpec::new(OP, "/email", "contact.email", InputKind::Email, "email").max_chars(254),
     FieldSpec::new(OP, "/phone", "contact.phone", InputKind::Tel, "tel").max_chars(PHONE_MAX_CHARS),
     // Not in the documented GET: shown empty unless the provider returns it.
-    FieldSpec::new(OP, "/birthDate", "person.birthDate", InputKind::Date, "bday"),
-    FieldSpec::new(OP, "/residentialAddress/streetLine1", "address.line1", InputKind::Text, "address-line1")
-        .required()
-        .max_chars(256),
-    FieldSpec::new(OP, "/residentialAddress/streetLine2", "address.line2", InputKind::Text, "address-line2").max_chars(256),
-    FieldSpec::new(OP, "/residentialAddress/city", "address.city", InputKind::Text, "address-level2")
-        .required()
-        .max_chars(128),
-    FieldSpec::new(OP, "/residentialAddress/state", "address.state", InputKind::State, "address-level1"),
-    FieldSpec::new(OP, "/residentialAddress/postalCode", "address.postalCode", InputKind::Postal, "postal-code"),
-    FieldSpec::new(OP, "/residentialAddress/country", "address.country", InputKind::Country, "country").required(),
+    FieldSpec::new(
+        OP,
+        "/birthDate",
+        "person.birthDate",
+        InputKind::Date,
+        "bday",
+    ),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/streetLine1",
+        "address.line1",
+        InputKind::Text,
+        "address-line1",
+    )
+    .required()
+    .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/streetLine2",
+        "address.line2",
+        InputKind::Text,
+        "address-line2",
+    )
+    .max_chars(256),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/city",
+        "address.city",
+        InputKind::Text,
+        "address-level2",
+    )
+    .required()
+    .max_chars(128),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/state",
+        "address.state",
+        InputKind::State,
+        "address-level1",
+    ),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/postalCode",
+        "address.postalCode",
+        InputKind::Postal,
+        "postal-code",
+    ),
+    FieldSpec::new(
+        OP,
+        "/residentialAddress/country",
+        "address.country",
+        InputKind::Country,
+        "country",
+    )
+    .required(),
 ];
 
 static PROFILE: Profile = Profile {
@@ -118,7 +186,12 @@ impl ProviderSpec for Swipelux {
     }
 
     #[cfg(feature = "json")]
-    fn check_update(&self, op: &UpdateOp, body: &Value, today: Option<Date>) -> Result<Value, Rejection> {
+    fn check_update(
+        &self,
+        op: &UpdateOp,
+        body: &Value,
+        today: Option<Date>,
+    ) -> Result<Value, Rejection> {
         strict::canonical::<SwipeluxCustomerUpdate>(self, op, body, today)
     }
 
@@ -133,11 +206,17 @@ impl ProviderSpec for Swipelux {
     /// or `{message}` / plain text.
     #[cfg(feature = "json")]
     fn parse_errors(&self, status: u16, body: &[u8]) -> Vec<FieldError> {
-        let Some(value) = envelope::json(body) else { return vec![envelope::general(status)] };
+        let Some(value) = envelope::json(body) else {
+            return vec![envelope::general(status)];
+        };
         let code = envelope::str_at(&value, "code");
         let mut errors = Vec::new();
         if let Some(Value::Array(items)) = value.get("errors") {
-            errors.extend(items.iter().filter_map(|item| envelope::item_error(item, code)));
+            errors.extend(
+                items
+                    .iter()
+                    .filter_map(|item| envelope::item_error(item, code)),
+            );
         }
         if errors.is_empty() {
             let message = envelope::str_at(&value, "detail")
