@@ -11,8 +11,8 @@ use wasm_bindgen::JsValue;
 
 use crate::control::Control;
 use crate::form::form_view;
-use crate::form::submit;
 use crate::form::status::status_text;
+use crate::form::submit;
 use crate::host;
 use crate::i18n::Messages;
 use crate::model::prefill;
@@ -59,11 +59,34 @@ fn misconfiguration(options: &Options) -> Option<String> {
     Some(m.format1("ui.misconfigured", "problem", &problem))
 }
 
+/// The request for the language's messages, when they are not here yet: sent beside the
+/// customer's GET, so showing Portuguese or Spanish costs no extra round trip.
+fn messages_request(
+    options: StoredValue<Options, LocalStorage>,
+    customer: &HttpRequest,
+) -> Option<HttpRequest> {
+    options.with_value(|o| {
+        o.messages.needs_loading().then(|| HttpRequest {
+            method: Method::Get,
+            url: format!("{}/messages/{}", o.endpoint, o.messages.lang().tag()),
+            session_token: customer.session_token.clone(),
+            body: None,
+        })
+    })
+}
+
 /// The update the form submits for this customer: the first operation for its kind.
-fn form_op(provider: &'static dyn ProviderSpec, kind: Option<CustomerKind>, op: Option<&str>) -> Option<&'static UpdateOp> {
+fn form_op(
+    provider: &'static dyn ProviderSpec,
+    kind: Option<CustomerKind>,
+    op: Option<&str>,
+) -> Option<&'static UpdateOp> {
     op.and_then(|id| provider.op(id)).or_else(|| {
         let kind = kind.unwrap_or(CustomerKind::Individual);
-        provider.operations().iter().find(|op| op.kinds.contains(&kind))
+        provider
+            .operations()
+            .iter()
+            .find(|op| op.kinds.contains(&kind))
     })
 }
 
@@ -71,7 +94,9 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
     if let Some(problem) = misconfiguration(&options) {
         return view! { <div class="cuw-root" part="root"><p class="cuw-status cuw-status--problem" part="status" role="status">{problem}</p></div> }.into_any();
     }
-    let Some(provider) = providers::by_id(options.provider.trim()) else { return ().into_any() };
+    let Some(provider) = providers::by_id(options.provider.trim()) else {
+        return ().into_any();
+    };
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
     let load = RwSignal::new(Load::Loading);
     let control = options.control.clone();
@@ -88,23 +113,50 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
         }
         let (request, transport) = options.with_value(|o| {
             (
-                HttpRequest { method: Method::Get, url: o.endpoint.clone(), session_token: o.session_token.clone(), body: None },
+                HttpRequest {
+                    method: Method::Get,
+                    url: o.endpoint.clone(),
+                    session_token: o.session_token.clone(),
+                    body: None,
+                },
                 o.transport.clone(),
             )
         });
+        let messages = messages_request(options, &request).map(|r| transport.send(r));
         let reply = transport.send(request);
         spawn_local(async move {
             let outcome = reply.await;
+            let messages = match messages {
+                Some(reply) => Some(reply.await),
+                None => None,
+            };
             if load.try_get_untracked().is_none() {
                 return; // unmounted meanwhile
             }
+            match messages {
+                Some(Ok(response)) if response.status == 200 => {
+                    options.update_value(|o| {
+                        o.messages = o.messages.clone().with_loaded(response.body);
+                    });
+                }
+                // A proxy without this language: English rather than no form.
+                Some(Ok(response)) if response.status == 404 => {}
+                Some(_) if matches!(&outcome, Ok(r) if r.status == 200) => {
+                    load.set(Load::Failed);
+                    return;
+                }
+                _ => {}
+            }
             let state = match outcome {
                 Ok(response) if response.status == 401 => {
-                    host_element.with_value(|h| host::dispatch(h, host::SESSION_EXPIRED, &JsValue::NULL));
+                    host_element
+                        .with_value(|h| host::dispatch(h, host::SESSION_EXPIRED, &JsValue::NULL));
                     load.set(Load::SessionExpired);
                     return;
                 }
-                Ok(response) if response.status == 200 => prefill::form_state(provider, &response.body),
+                Ok(response) if response.status == 200 => {
+                    prefill::form_state(provider, &response.body)
+                }
                 _ => None,
             };
             let Some(state) = state else {
@@ -132,7 +184,13 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
                 None => build(),
             };
             load.set(Load::Ready(form));
-            host_element.with_value(|h| host::dispatch(h, host::READY, &host::Detail::new().with("provider", provider.id()).into()));
+            host_element.with_value(|h| {
+                host::dispatch(
+                    h,
+                    host::READY,
+                    &host::Detail::new().with("provider", provider.id()).into(),
+                )
+            });
         });
     };
     start_load();
@@ -163,9 +221,16 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
 }
 
 /// What the mount handle's methods do to this instance.
-fn embed_hooks(control: &Control, load: RwSignal<Load>, options: StoredValue<Options, LocalStorage>, start_load: impl Fn() + Copy + 'static) {
+fn embed_hooks(
+    control: &Control,
+    load: RwSignal<Load>,
+    options: StoredValue<Options, LocalStorage>,
+    start_load: impl Fn() + Copy + 'static,
+) {
     control.on_session_token(move |token| {
-        let had_none = options.try_with_value(|o| o.session_token.trim().is_empty()).unwrap_or(false);
+        let had_none = options
+            .try_with_value(|o| o.session_token.trim().is_empty())
+            .unwrap_or(false);
         options.try_update_value(|o| o.session_token = token.clone());
         match load.try_get_untracked() {
             Some(Load::Ready(form)) => {
@@ -191,15 +256,25 @@ fn embed_hooks(control: &Control, load: RwSignal<Load>, options: StoredValue<Opt
 }
 
 /// A `change` event whenever the form turns dirty/clean or valid/invalid.
-fn tell_changes(load: RwSignal<Load>, host_element: StoredValue<web_sys::HtmlElement, LocalStorage>) {
+fn tell_changes(
+    load: RwSignal<Load>,
+    host_element: StoredValue<web_sys::HtmlElement, LocalStorage>,
+) {
     let last = StoredValue::new(None::<(bool, bool)>);
     Effect::new(move |_| {
-        let Load::Ready(form) = load.get() else { return };
-        let now = form.check.with(|p| (!p.changed.is_empty(), p.errors.is_empty()));
+        let Load::Ready(form) = load.get() else {
+            return;
+        };
+        let now = form
+            .check
+            .with(|p| (!p.changed.is_empty(), p.errors.is_empty()));
         let before = last.get_value();
         last.set_value(Some(now));
         if before.is_some_and(|before| before != now) {
-            let detail: JsValue = host::Detail::new().with("dirty", now.0).with("valid", now.1).into();
+            let detail: JsValue = host::Detail::new()
+                .with("dirty", now.0)
+                .with("valid", now.1)
+                .into();
             host_element.with_value(|h| host::dispatch(h, host::CHANGE, &detail));
         }
     });
@@ -219,6 +294,9 @@ fn live_problem(load: RwSignal<Load>) -> bool {
     match load.get() {
         Load::Loading => false,
         Load::Failed | Load::SessionExpired => true,
-        Load::Ready(form) => matches!(form.status.get(), Status::Failed(_) | Status::SessionExpired | Status::Rejected),
+        Load::Ready(form) => matches!(
+            form.status.get(),
+            Status::Failed(_) | Status::SessionExpired | Status::Rejected
+        ),
     }
 }

@@ -15,7 +15,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ANA: &str = "0b6f7a52-0f0e-4b43-9d7e-3f1a2c4d5e60";
 const BRUNO: &str = "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
-fn associate(reference: &str, first: &str, last: &str, email: &str, phone: &str) -> serde_json::Value {
+fn associate(
+    reference: &str,
+    first: &str,
+    last: &str,
+    email: &str,
+    phone: &str,
+) -> serde_json::Value {
     json!({
         "person": {"reference": reference, "firstName": first, "lastName": last},
         "details": {"contactInfo": {"emailAddress": email, "phoneNumber": phone}},
@@ -41,7 +47,9 @@ fn company() -> serde_json::Value {
 /// The input of person `index`'s field at `pointer` (`-` stands for the person).
 fn person_input(form: &Mounted, index: usize, pointer: &str) -> web_sys::HtmlInputElement {
     let at = pointer.replace("/-/", &format!("/{index}/"));
-    form.get(&format!("[data-field='{at}'] input")).dyn_into().expect("an <input>")
+    form.get(&format!("[data-field='{at}'] input"))
+        .dyn_into()
+        .expect("an <input>")
 }
 
 async fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
@@ -57,13 +65,25 @@ const PHONE: &str = "/associates/-/details/contactInfo/phoneNumber";
 async fn each_person_is_listed_by_name_with_their_contact_details() {
     let form = mount("bvnk", company(), ScriptedTransport::default()).await;
     let section = form.get("[data-section='associates']");
-    let title = section.query_selector("legend").ok().flatten().and_then(|l| l.text_content()).unwrap_or_default();
+    let title = section
+        .query_selector("legend")
+        .ok()
+        .flatten()
+        .and_then(|l| l.text_content())
+        .unwrap_or_default();
     assert_eq!(title, "People at your company");
-    let bruno = form.get(&format!("[data-person='{BRUNO}'] legend")).text_content().unwrap_or_default();
+    let bruno = form
+        .get(&format!("[data-person='{BRUNO}'] legend"))
+        .text_content()
+        .unwrap_or_default();
     assert_eq!(bruno, "Bruno Costa");
     assert_eq!(person_input(&form, 0, EMAIL).value(), "ana@example.com");
     assert_eq!(person_input(&form, 1, EMAIL).value(), "bruno@example.com");
-    assert_eq!(form.value("/name"), "Acme Ltd", "the company form is still there");
+    assert_eq!(
+        form.value("/name"),
+        "Acme Ltd",
+        "the company form is still there"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -101,7 +121,10 @@ async fn company_and_people_changes_go_in_two_calls_and_a_rejection_lands_under_
     form.click("[data-cuw-submit]").await;
 
     let requests = form.transport.requests();
-    assert_eq!(requests.iter().map(|r| r.url.as_str()).collect::<Vec<_>>(), ["/v1/customer", "/v1/customer", "/v1/customer/associates"]);
+    assert_eq!(
+        requests.iter().map(|r| r.url.as_str()).collect::<Vec<_>>(),
+        ["/v1/customer", "/v1/customer", "/v1/customer/associates"]
+    );
     let bodies = form.transport.sent_bodies();
     assert_eq!(bodies[0], json!({"name": "Acme Holdings Ltd"}));
     assert_eq!(
@@ -113,13 +136,25 @@ async fn company_and_people_changes_go_in_two_calls_and_a_rejection_lands_under_
     let error = form.get(&format!("#{}-error", bruno_email.id()));
     assert!(!error.hidden(), "the error shows under Bruno's email");
     assert!(!error.text_content().unwrap_or_default().trim().is_empty());
-    assert!(form.get(&format!("#{}-error", person_input(&form, 0, EMAIL).id())).hidden(), "not under Ana's");
+    assert!(
+        form.get(&format!("#{}-error", person_input(&form, 0, EMAIL).id()))
+            .hidden(),
+        "not under Ana's"
+    );
     assert_eq!(bruno_email.value(), "bruno.costa@example.com", "input kept");
 
     // The company was saved: a retry sends only the people.
     form.transport.then_json(200, json!({}));
     form.click("[data-cuw-submit]").await;
-    let urls: Vec<String> = form.transport.requests().iter().map(|r| r.url.clone()).collect();
-    assert_eq!(urls.last().map(String::as_str), Some("/v1/customer/associates"));
+    let urls: Vec<String> = form
+        .transport
+        .requests()
+        .iter()
+        .map(|r| r.url.clone())
+        .collect();
+    assert_eq!(
+        urls.last().map(String::as_str),
+        Some("/v1/customer/associates")
+    );
     assert_eq!(urls.len(), 4);
 }

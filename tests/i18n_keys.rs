@@ -5,9 +5,10 @@
 use std::collections::BTreeSet;
 
 use customer_update_core::address;
+use customer_update_core::i18n::messages;
 use customer_update_core::providers;
 use customer_update_core::Code;
-use customer_update_widget::i18n::{catalogue, Lang};
+use customer_update_widget::i18n::Lang;
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -15,8 +16,11 @@ use wasm_bindgen_test::wasm_bindgen_test;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 fn missing(keys: impl IntoIterator<Item = String>) -> Vec<String> {
-    let english: BTreeSet<&str> = catalogue(Lang::En).iter().map(|(key, _)| *key).collect();
-    let mut gaps: Vec<String> = keys.into_iter().filter(|key| !english.contains(key.as_str())).collect();
+    let english: BTreeSet<&str> = messages(Lang::En).into_iter().map(|(key, _)| key).collect();
+    let mut gaps: Vec<String> = keys
+        .into_iter()
+        .filter(|key| !english.contains(key.as_str()))
+        .collect();
     gaps.sort();
     gaps.dedup();
     gaps
@@ -37,13 +41,26 @@ fn every_label_section_and_option_of_every_profile_has_an_english_message() {
         for field in provider.profile().fields {
             keys.push(field.label.to_owned());
             keys.push(format!("required.{}", field.label));
-            keys.extend(field.options.iter().map(|option| format!("option.{option}")));
+            keys.extend(
+                field
+                    .options
+                    .iter()
+                    .map(|option| format!("option.{option}")),
+            );
             let segments: Vec<&str> = field.pointer.trim_start_matches('/').split('/').collect();
-            let section = if segments.len() > 1 { segments[0] } else { "details" };
+            let section = if segments.len() > 1 {
+                segments[0]
+            } else {
+                "details"
+            };
             keys.push(format!("section.{section}"));
         }
     }
-    assert!(keys.len() > 40, "the four profiles were read ({} keys)", keys.len());
+    assert!(
+        keys.len() > 40,
+        "the four profiles were read ({} keys)",
+        keys.len()
+    );
     let gaps = missing(keys);
     assert!(gaps.is_empty(), "profile keys without a message: {gaps:?}");
 }
@@ -59,5 +76,8 @@ fn every_address_label_a_country_can_use_has_an_english_message() {
         ]
     });
     let gaps = missing(keys);
-    assert!(gaps.is_empty(), "address label kinds without a message: {gaps:?}");
+    assert!(
+        gaps.is_empty(),
+        "address label kinds without a message: {gaps:?}"
+    );
 }

@@ -5,7 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use customer_update_widget::i18n::{catalogue, Catalogue, Lang, Messages};
+use customer_update_core::i18n::messages;
+use customer_update_widget::i18n::{Lang, Messages};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -14,12 +15,17 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const TRANSLATIONS: [Lang; 2] = [Lang::PtBr, Lang::Es];
 
-fn keys(messages: Catalogue) -> BTreeSet<&'static str> {
-    messages.iter().map(|(key, _)| *key).collect()
+fn keys(lang: Lang) -> BTreeSet<&'static str> {
+    messages(lang).into_iter().map(|(key, _)| key).collect()
 }
 
 fn english() -> BTreeMap<&'static str, &'static str> {
-    catalogue(Lang::En).iter().copied().collect()
+    messages(Lang::En).into_iter().collect()
+}
+
+/// The widget's messages once the proxy's file for `lang` has arrived.
+fn loaded(lang: Lang) -> Messages {
+    Messages::new(lang, BTreeMap::new()).with_loaded(customer_update_core::i18n::served(lang))
 }
 
 /// The names inside `{…}`, e.g. "Enter {min} to {max}" → {"min", "max"}.
@@ -34,12 +40,23 @@ fn placeholders(message: &str) -> BTreeSet<&str> {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn every_english_key_has_a_non_blank_translation() {
-    let en = keys(catalogue(Lang::En));
+    let en = keys(Lang::En);
     for lang in TRANSLATIONS {
-        let translated: BTreeMap<_, _> = catalogue(lang).iter().copied().collect();
-        let missing: Vec<_> = en.iter().filter(|key| !translated.contains_key(*key)).collect();
-        assert!(missing.is_empty(), "{lang:?} lacks {} English keys: {missing:?}", missing.len());
-        let blank: Vec<_> = translated.iter().filter(|(_, m)| m.trim().is_empty()).map(|(k, _)| k).collect();
+        let translated: BTreeMap<_, _> = messages(lang).into_iter().collect();
+        let missing: Vec<_> = en
+            .iter()
+            .filter(|key| !translated.contains_key(*key))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{lang:?} lacks {} English keys: {missing:?}",
+            missing.len()
+        );
+        let blank: Vec<_> = translated
+            .iter()
+            .filter(|(_, m)| m.trim().is_empty())
+            .map(|(k, _)| k)
+            .collect();
         assert!(blank.is_empty(), "{lang:?} has blank messages: {blank:?}");
     }
 }
@@ -47,10 +64,16 @@ fn every_english_key_has_a_non_blank_translation() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn translations_have_no_key_english_lacks() {
-    let en = keys(catalogue(Lang::En));
+    let en = keys(Lang::En);
     for lang in TRANSLATIONS {
-        let extra: Vec<_> = keys(catalogue(lang)).into_iter().filter(|key| !en.contains(key)).collect();
-        assert!(extra.is_empty(), "{lang:?} has keys English doesn't (stale or misspelt): {extra:?}");
+        let extra: Vec<_> = keys(lang)
+            .into_iter()
+            .filter(|key| !en.contains(key))
+            .collect();
+        assert!(
+            extra.is_empty(),
+            "{lang:?} has keys English doesn't (stale or misspelt): {extra:?}"
+        );
     }
 }
 
@@ -60,8 +83,15 @@ fn no_catalogue_lists_a_key_twice() {
     // Lookup takes the first match, so a second entry would be silently dead.
     for lang in Lang::ALL {
         let mut seen = BTreeSet::new();
-        let twice: Vec<_> = catalogue(lang).iter().filter(|(key, _)| !seen.insert(*key)).map(|(key, _)| key).collect();
-        assert!(twice.is_empty(), "{lang:?} lists these keys more than once: {twice:?}");
+        let twice: Vec<_> = messages(lang)
+            .into_iter()
+            .filter(|(key, _)| !seen.insert(*key))
+            .map(|(key, _)| key)
+            .collect();
+        assert!(
+            twice.is_empty(),
+            "{lang:?} lists these keys more than once: {twice:?}"
+        );
     }
 }
 
@@ -70,21 +100,29 @@ fn no_catalogue_lists_a_key_twice() {
 fn translations_use_exactly_the_english_placeholders() {
     let en = english();
     for lang in TRANSLATIONS {
-        let wrong: Vec<String> = catalogue(lang)
-            .iter()
+        let wrong: Vec<String> = messages(lang)
+            .into_iter()
             .filter_map(|(key, message)| {
                 let expected = placeholders(en.get(key)?);
                 let found = placeholders(message);
-                (expected != found).then(|| format!("{key}: English has {expected:?}, {lang:?} has {found:?}"))
+                (expected != found)
+                    .then(|| format!("{key}: English has {expected:?}, {lang:?} has {found:?}"))
             })
             .collect();
-        assert!(wrong.is_empty(), "placeholders differ:\n{}", wrong.join("\n"));
-        let unbalanced: Vec<_> = catalogue(lang)
-            .iter()
+        assert!(
+            wrong.is_empty(),
+            "placeholders differ:\n{}",
+            wrong.join("\n")
+        );
+        let unbalanced: Vec<_> = messages(lang)
+            .into_iter()
             .filter(|(_, message)| message.matches('{').count() != message.matches('}').count())
             .map(|(key, _)| key)
             .collect();
-        assert!(unbalanced.is_empty(), "{lang:?} has unbalanced braces in {unbalanced:?}");
+        assert!(
+            unbalanced.is_empty(),
+            "{lang:?} has unbalanced braces in {unbalanced:?}"
+        );
     }
 }
 
@@ -94,9 +132,18 @@ fn choosing_a_language_shows_translated_text_not_english() {
     // Names like "Eircode" or "Oblast" may legitimately stay the same; most must not.
     let en = english();
     for lang in TRANSLATIONS {
-        let messages = Messages::new(lang, BTreeMap::new());
-        let same: Vec<_> = en.iter().filter(|(key, english)| messages.text(key) == **english).map(|(k, _)| *k).collect();
-        assert!(same.len() * 10 <= en.len(), "{lang:?} shows English for {} of {} keys: {same:?}", same.len(), en.len());
+        let messages = loaded(lang);
+        let same: Vec<_> = en
+            .iter()
+            .filter(|(key, english)| messages.text(key) == **english)
+            .map(|(k, _)| *k)
+            .collect();
+        assert!(
+            same.len() * 10 <= en.len(),
+            "{lang:?} shows English for {} of {} keys: {same:?}",
+            same.len(),
+            en.len()
+        );
     }
 }
 
@@ -105,15 +152,39 @@ fn choosing_a_language_shows_translated_text_not_english() {
 fn translated_errors_fill_in_every_param() {
     let en = english();
     for lang in TRANSLATIONS {
-        let messages = Messages::new(lang, BTreeMap::new());
+        let messages = loaded(lang);
         for (key, english) in &en {
-            let params: BTreeMap<String, String> =
-                placeholders(english).into_iter().map(|name| (name.to_owned(), format!("<{name}>"))).collect();
+            let params: BTreeMap<String, String> = placeholders(english)
+                .into_iter()
+                .map(|name| (name.to_owned(), format!("<{name}>")))
+                .collect();
             let shown = messages.format(key, &params);
-            assert!(!shown.contains('{'), "{lang:?} {key} still shows a placeholder: {shown}");
+            assert!(
+                !shown.contains('{'),
+                "{lang:?} {key} still shows a placeholder: {shown}"
+            );
             for value in params.values() {
-                assert!(shown.contains(value.as_str()), "{lang:?} {key} drops {value}: {shown}");
+                assert!(
+                    shown.contains(value.as_str()),
+                    "{lang:?} {key} drops {value}: {shown}"
+                );
             }
         }
     }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn before_its_file_arrives_a_language_shows_its_boot_messages() {
+    for lang in TRANSLATIONS {
+        let waiting = Messages::new(lang, BTreeMap::new());
+        assert!(waiting.needs_loading());
+        assert!(!loaded(lang).needs_loading());
+        let title = english()["ui.title"];
+        assert_ne!(waiting.text("ui.title"), title, "{lang:?}");
+        assert_eq!(waiting.text("ui.loading"), loaded(lang).text("ui.loading"));
+        // Anything else falls back to English, never to a raw key.
+        assert_eq!(waiting.text("ui.submit"), english()["ui.submit"]);
+    }
+    assert!(!Messages::new(Lang::En, BTreeMap::new()).needs_loading());
 }

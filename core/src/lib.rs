@@ -10,6 +10,7 @@ pub mod country;
 pub mod date;
 pub mod email;
 pub mod error;
+pub mod i18n;
 pub mod phone;
 pub mod providers;
 pub mod tax;

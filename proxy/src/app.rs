@@ -60,7 +60,11 @@ impl AppState {
 
 /// `frame-ancestors` sources: the configured origins, or `'none'`.
 fn content_security_policy(frame_ancestors: &[String]) -> String {
-    let ancestors = if frame_ancestors.is_empty() { "'none'".to_owned() } else { frame_ancestors.join(" ") };
+    let ancestors = if frame_ancestors.is_empty() {
+        "'none'".to_owned()
+    } else {
+        frame_ancestors.join(" ")
+    };
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors {ancestors}"
@@ -68,7 +72,10 @@ fn content_security_policy(frame_ancestors: &[String]) -> String {
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
-    let allowed: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok()).collect();
+    let allowed: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok())
+        .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(allowed))
         .allow_methods([Method::GET, Method::PATCH, Method::PUT])
@@ -87,10 +94,17 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
-pub fn build(settings: &Settings, sandbox: Option<Arc<SandboxState>>) -> Result<(Router, Arc<AppState>), String> {
+pub fn build(
+    settings: &Settings,
+    sandbox: Option<Arc<SandboxState>>,
+) -> Result<(Router, Arc<AppState>), String> {
     let mut upstreams = HashMap::new();
     for upstream in &settings.upstreams {
-        let client = Upstream::new(upstream.clone(), settings.timeouts.connect(), settings.timeouts.total())?;
+        let client = Upstream::new(
+            upstream.clone(),
+            settings.timeouts.connect(),
+            settings.timeouts.total(),
+        )?;
         upstreams.insert(upstream.provider.clone(), Arc::new(client));
     }
     let limits = &settings.rate_limit;
@@ -102,9 +116,13 @@ pub fn build(settings: &Settings, sandbox: Option<Arc<SandboxState>>) -> Result<
         ip_limiter: Limiter::new(limits.per_ip_per_minute, limits.per_ip_burst),
     });
 
-    let mut pages = ServeDir::new(&settings.dist_dir).precompressed_br().precompressed_gzip();
+    let mut pages = ServeDir::new(&settings.dist_dir)
+        .precompressed_br()
+        .precompressed_gzip();
     let static_files: Router = match &settings.www_dir {
-        Some(www) if www.is_dir() => Router::new().fallback_service(pages.fallback(ServeDir::new(www))),
+        Some(www) if www.is_dir() => {
+            Router::new().fallback_service(pages.fallback(ServeDir::new(www)))
+        }
         _ => {
             pages = pages.append_index_html_on_directories(true);
             Router::new().fallback_service(pages)
@@ -122,9 +140,18 @@ pub fn build(settings: &Settings, sandbox: Option<Arc<SandboxState>>) -> Result<
         .merge(static_files)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(cors(&settings.cors_origins))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
@@ -162,7 +189,9 @@ pub async fn start(
     until: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<Running, String> {
     let (router, state) = build(settings, sandbox)?;
-    let listener = TcpListener::bind(settings.listen).await.map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
+    let listener = TcpListener::bind(settings.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -174,11 +203,19 @@ pub async fn start(
             tracing::info!("shutting down: finishing in-flight requests");
         };
         let service = router.into_make_service_with_connect_info::<SocketAddr>();
-        if let Err(error) = axum::serve(listener, service).with_graceful_shutdown(signal).await {
+        if let Err(error) = axum::serve(listener, service)
+            .with_graceful_shutdown(signal)
+            .await
+        {
             tracing::error!(%error, "server stopped");
         }
     });
-    Ok(Running { addr, state, shutdown: Some(shutdown), task })
+    Ok(Running {
+        addr,
+        state,
+        shutdown: Some(shutdown),
+        task,
+    })
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

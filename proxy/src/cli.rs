@@ -12,7 +12,11 @@ use crate::sandbox;
 use crate::session::{self, SessionKey, SANDBOX_SESSION_SECRET};
 
 #[derive(Debug, Parser)]
-#[command(name = "customer-update-proxy", version, about = "Token proxy for the customer-update widget, with an embedded provider sandbox")]
+#[command(
+    name = "customer-update-proxy",
+    version,
+    about = "Token proxy for the customer-update widget, with an embedded provider sandbox"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -61,7 +65,8 @@ const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
 const CONFIG_ERROR: u8 = 2;
 
 fn load_config(path: &PathBuf) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -71,8 +76,19 @@ fn env_var(name: &str) -> Option<String> {
 
 pub async fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Serve { config, listen, dist } => serve(config, listen, dist).await,
-        Command::MintSession { customer, provider, ttl, aud, applicant, config } => {
+        Command::Serve {
+            config,
+            listen,
+            dist,
+        } => serve(config, listen, dist).await,
+        Command::MintSession {
+            customer,
+            provider,
+            ttl,
+            aud,
+            applicant,
+            config,
+        } => {
             let ttl = match session::parse_ttl(&ttl) {
                 Ok(ttl) => ttl,
                 Err(error) => {
@@ -92,7 +108,10 @@ pub async fn run(cli: Cli) -> ExitCode {
                     match env_var(&config.session_secret_env).filter(|v| !v.is_empty()) {
                         Some(secret) => secret.into_bytes(),
                         None => {
-                            eprintln!("error: environment variable {} (session_secret_env) is not set", config.session_secret_env);
+                            eprintln!(
+                                "error: environment variable {} (session_secret_env) is not set",
+                                config.session_secret_env
+                            );
                             return ExitCode::from(CONFIG_ERROR);
                         }
                     }
@@ -116,8 +135,14 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
-async fn serve(config: Option<PathBuf>, listen: Option<SocketAddr>, dist: Option<PathBuf>) -> ExitCode {
-    let default_listen: SocketAddr = DEFAULT_LISTEN.parse().unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8787)));
+async fn serve(
+    config: Option<PathBuf>,
+    listen: Option<SocketAddr>,
+    dist: Option<PathBuf>,
+) -> ExitCode {
+    let default_listen: SocketAddr = DEFAULT_LISTEN
+        .parse()
+        .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8787)));
     let (settings, sandbox_state) = match config {
         Some(path) => {
             let config = match load_config(&path) {
@@ -142,13 +167,20 @@ async fn serve(config: Option<PathBuf>, listen: Option<SocketAddr>, dist: Option
                 rate_limit: config.rate_limit.clone(),
                 cors_origins: config.cors_origins.clone(),
                 frame_ancestors: config.frame_ancestors.clone(),
-                dist_dir: dist.or(config.dist_dir.clone()).unwrap_or_else(|| PathBuf::from("dist")),
+                dist_dir: dist
+                    .or(config.dist_dir.clone())
+                    .unwrap_or_else(|| PathBuf::from("dist")),
                 www_dir: Some(PathBuf::from("www")),
             };
             (settings, None)
         }
         None => {
-            let handle = match sandbox::start(SocketAddr::from(([127, 0, 0, 1], 0)), sandbox::Options::default()).await {
+            let handle = match sandbox::start(
+                SocketAddr::from(([127, 0, 0, 1], 0)),
+                sandbox::Options::default(),
+            )
+            .await
+            {
                 Ok(handle) => handle,
                 Err(error) => {
                     eprintln!("error: cannot start the sandbox: {error}");
@@ -159,13 +191,20 @@ async fn serve(config: Option<PathBuf>, listen: Option<SocketAddr>, dist: Option
                 .iter()
                 .filter_map(|provider| handle.upstream(provider))
                 .collect();
-            println!("sandbox providers on {} (admin: {}/__sandbox/stats)", handle.base_url(), handle.base_url());
+            println!(
+                "sandbox providers on {} (admin: {}/__sandbox/stats)",
+                handle.base_url(),
+                handle.base_url()
+            );
             let settings = Settings {
                 listen: listen.unwrap_or(default_listen),
                 session_secret: SANDBOX_SESSION_SECRET.as_bytes().to_vec(),
                 upstreams,
                 // Short, so a `delay` fault longer than 5 s shows the 504 path quickly.
-                timeouts: Timeouts { connect_ms: 1_000, total_ms: 5_000 },
+                timeouts: Timeouts {
+                    connect_ms: 1_000,
+                    total_ms: 5_000,
+                },
                 rate_limit: RateLimit::default(),
                 cors_origins: Vec::new(),
                 frame_ancestors: Vec::new(),
@@ -184,10 +223,19 @@ async fn serve(config: Option<PathBuf>, listen: Option<SocketAddr>, dist: Option
         }
     };
     if sandbox_mode {
-        println!("customer-update-proxy (sandbox mode) listening on {}", running.url());
-        println!("open {}/ in a browser (demo page; POST /demo/session mints tokens)", running.url());
+        println!(
+            "customer-update-proxy (sandbox mode) listening on {}",
+            running.url()
+        );
+        println!(
+            "open {}/ in a browser (demo page; POST /demo/session mints tokens)",
+            running.url()
+        );
         if !settings.dist_dir.is_dir() {
-            println!("note: {} not found: build the widget to get the demo page", settings.dist_dir.display());
+            println!(
+                "note: {} not found: build the widget to get the demo page",
+                settings.dist_dir.display()
+            );
         }
     } else {
         println!("customer-update-proxy listening on {}", running.url());

@@ -39,7 +39,10 @@ pub struct Timeouts {
 
 impl Default for Timeouts {
     fn default() -> Self {
-        Self { connect_ms: 3_000, total_ms: 15_000 }
+        Self {
+            connect_ms: 3_000,
+            total_ms: 15_000,
+        }
     }
 }
 
@@ -64,16 +67,32 @@ pub struct RateLimit {
 
 impl Default for RateLimit {
     fn default() -> Self {
-        Self { per_session_per_minute: 60, per_session_burst: 20, per_ip_per_minute: 600, per_ip_burst: 100 }
+        Self {
+            per_session_per_minute: 60,
+            per_session_burst: 20,
+            per_ip_per_minute: 600,
+            per_ip_burst: 100,
+        }
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "provider", rename_all = "lowercase", deny_unknown_fields)]
 pub enum UpstreamConfig {
-    Spherepay { base_url: String, api_key_env: String },
-    Swipelux { base_url: String, api_key_env: String, sumsub: Option<SumsubConfig> },
-    Bvnk { base_url: String, hawk_id_env: String, hawk_key_env: String },
+    Spherepay {
+        base_url: String,
+        api_key_env: String,
+    },
+    Swipelux {
+        base_url: String,
+        api_key_env: String,
+        sumsub: Option<SumsubConfig>,
+    },
+    Bvnk {
+        base_url: String,
+        hawk_id_env: String,
+        hawk_key_env: String,
+    },
     Polygon {
         base_url: String,
         api_key_env: String,
@@ -114,7 +133,11 @@ pub struct MissingEnv(pub Vec<String>);
 
 impl std::fmt::Display for MissingEnv {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "missing environment variable(s) named in the config: {}", self.0.join(", "))
+        write!(
+            f,
+            "missing environment variable(s) named in the config: {}",
+            self.0.join(", ")
+        )
     }
 }
 
@@ -138,10 +161,22 @@ impl Config {
         };
         let session_secret = read(&self.session_secret_env).into_bytes();
         let (provider, base_url, credentials, fill_ip_address) = match &self.upstream {
-            UpstreamConfig::Spherepay { base_url, api_key_env } => {
-                ("spherepay", base_url, Credentials::SpherePay { api_key: read(api_key_env) }, false)
-            }
-            UpstreamConfig::Swipelux { base_url, api_key_env, sumsub } => {
+            UpstreamConfig::Spherepay {
+                base_url,
+                api_key_env,
+            } => (
+                "spherepay",
+                base_url,
+                Credentials::SpherePay {
+                    api_key: read(api_key_env),
+                },
+                false,
+            ),
+            UpstreamConfig::Swipelux {
+                base_url,
+                api_key_env,
+                sumsub,
+            } => {
                 let api_key = read(api_key_env);
                 let sumsub = sumsub.as_ref().map(|s| SumsubCredentials {
                     base_url: s.base_url.clone(),
@@ -150,15 +185,34 @@ impl Config {
                     for_client_id: s.for_client_id.clone(),
                     ttl_secs: s.ttl_secs,
                 });
-                ("swipelux", base_url, Credentials::Swipelux { api_key, sumsub }, false)
+                (
+                    "swipelux",
+                    base_url,
+                    Credentials::Swipelux { api_key, sumsub },
+                    false,
+                )
             }
-            UpstreamConfig::Bvnk { base_url, hawk_id_env, hawk_key_env } => {
-                let credentials = Credentials::Bvnk { hawk_id: read(hawk_id_env), hawk_key: read(hawk_key_env) };
+            UpstreamConfig::Bvnk {
+                base_url,
+                hawk_id_env,
+                hawk_key_env,
+            } => {
+                let credentials = Credentials::Bvnk {
+                    hawk_id: read(hawk_id_env),
+                    hawk_key: read(hawk_key_env),
+                };
                 ("bvnk", base_url, credentials, false)
             }
-            UpstreamConfig::Polygon { base_url, api_key_env, api_secret_env, fill_ip_address } => {
-                let credentials =
-                    Credentials::Polygon { api_key: read(api_key_env), api_secret: read(api_secret_env) };
+            UpstreamConfig::Polygon {
+                base_url,
+                api_key_env,
+                api_secret_env,
+                fill_ip_address,
+            } => {
+                let credentials = Credentials::Polygon {
+                    api_key: read(api_key_env),
+                    api_secret: read(api_secret_env),
+                };
                 ("polygon", base_url, credentials, *fill_ip_address)
             }
         };

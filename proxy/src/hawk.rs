@@ -51,7 +51,12 @@ pub fn mac(key: &[u8], artifacts: &Artifacts<'_>) -> String {
 
 /// `hawk.1.payload` hash of a body with its content type (without parameters).
 pub fn payload_hash(content_type: &str, payload: &[u8]) -> String {
-    let content_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let content_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     let mut sha = Sha256::new();
     sha.update(format!("hawk.1.payload\n{content_type}\n").as_bytes());
     sha.update(payload);
@@ -115,7 +120,11 @@ pub fn parse_header(value: &str) -> Option<Parsed> {
 
 /// Constant-time comparison of two MACs.
 pub fn macs_equal(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 #[cfg(test)]
@@ -140,7 +149,10 @@ mod tests {
     fn mac_matches_the_hawk_readme_example() {
         let key = b"werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn";
         let artifacts = readme_example("", "some-app-ext-data");
-        assert_eq!(mac(key, &artifacts), "6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE=");
+        assert_eq!(
+            mac(key, &artifacts),
+            "6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="
+        );
     }
 
     #[test]
@@ -156,7 +168,10 @@ mod tests {
         let artifacts = readme_example("abc=", "");
         let value = header("dh37fgj492je", b"k", &artifacts);
         let parsed = parse_header(&value).unwrap();
-        assert_eq!((parsed.id.as_str(), parsed.ts.as_str(), parsed.hash.as_str()), ("dh37fgj492je", "1353832234", "abc="));
+        assert_eq!(
+            (parsed.id.as_str(), parsed.ts.as_str(), parsed.hash.as_str()),
+            ("dh37fgj492je", "1353832234", "abc=")
+        );
         assert_eq!(parsed.mac, mac(b"k", &artifacts));
         assert!(parse_header("Bearer x").is_none());
         assert!(parse_header("Hawk id=\"a\", mac=unquoted").is_none());

@@ -68,7 +68,9 @@ impl Kind {
 
     pub fn status(self) -> StatusCode {
         match self {
-            Kind::SessionMissing | Kind::SessionInvalid | Kind::SessionExpired => StatusCode::UNAUTHORIZED,
+            Kind::SessionMissing | Kind::SessionInvalid | Kind::SessionExpired => {
+                StatusCode::UNAUTHORIZED
+            }
             Kind::WrongProvider | Kind::OriginMismatch => StatusCode::FORBIDDEN,
             Kind::CustomerIdInRequest
             | Kind::QueryNotAllowed
@@ -81,9 +83,10 @@ impl Kind {
             Kind::RateLimited | Kind::UpstreamRateLimited => StatusCode::TOO_MANY_REQUESTS,
             Kind::NotFound | Kind::SandboxOnly => StatusCode::NOT_FOUND,
             Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Kind::UpstreamUnreachable | Kind::UpstreamError | Kind::UpstreamMalformed | Kind::UpstreamAuth => {
-                StatusCode::BAD_GATEWAY
-            }
+            Kind::UpstreamUnreachable
+            | Kind::UpstreamError
+            | Kind::UpstreamMalformed
+            | Kind::UpstreamAuth => StatusCode::BAD_GATEWAY,
             Kind::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
         }
     }
@@ -130,7 +133,13 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(kind: Kind, detail: impl Into<String>) -> Self {
-        Self { kind, detail: detail.into(), errors: Vec::new(), retry_after_secs: None, status_override: None }
+        Self {
+            kind,
+            detail: detail.into(),
+            errors: Vec::new(),
+            retry_after_secs: None,
+            status_override: None,
+        }
     }
 
     pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
@@ -177,7 +186,10 @@ impl IntoResponse for Problem {
             } else {
                 "Bearer error=\"invalid_token\""
             };
-            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
         }
         response
     }

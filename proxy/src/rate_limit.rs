@@ -32,13 +32,22 @@ impl Limiter {
     /// Takes one token for `key`; `Err(seconds)` says when the next one is available.
     pub fn take(&self, key: &str) -> Result<(), u64> {
         let now = Instant::now();
-        let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut buckets = self
+            .buckets
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if buckets.len() >= SWEEP_AT {
             let (rate, burst) = (self.per_second, self.burst);
-            buckets.retain(|_, b| b.tokens + now.duration_since(b.updated).as_secs_f64() * rate < burst);
+            buckets.retain(|_, b| {
+                b.tokens + now.duration_since(b.updated).as_secs_f64() * rate < burst
+            });
         }
-        let bucket = buckets.entry(key.to_owned()).or_insert(Bucket { tokens: self.burst, updated: now });
-        let refilled = bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * self.per_second;
+        let bucket = buckets.entry(key.to_owned()).or_insert(Bucket {
+            tokens: self.burst,
+            updated: now,
+        });
+        let refilled =
+            bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * self.per_second;
         bucket.tokens = refilled.min(self.burst);
         bucket.updated = now;
         if bucket.tokens >= 1.0 {

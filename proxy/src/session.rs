@@ -53,12 +53,18 @@ impl std::fmt::Debug for SessionKey {
 }
 
 pub fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 impl SessionKey {
     pub fn new(secret: &[u8]) -> Self {
-        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+        }
     }
 
     pub fn mint(
@@ -92,9 +98,13 @@ impl SessionKey {
         validation.validate_aud = false;
         match decode::<Claims>(token, &self.decoding, &validation) {
             Ok(data) if data.claims.sub.trim().is_empty() => Err(SessionError::Invalid),
-            Ok(data) if data.claims.iat > now_secs().saturating_add(LEEWAY_SECS) => Err(SessionError::Invalid),
+            Ok(data) if data.claims.iat > now_secs().saturating_add(LEEWAY_SECS) => {
+                Err(SessionError::Invalid)
+            }
             Ok(data) => Ok(data.claims),
-            Err(error) if matches!(error.kind(), ErrorKind::ExpiredSignature) => Err(SessionError::Expired),
+            Err(error) if matches!(error.kind(), ErrorKind::ExpiredSignature) => {
+                Err(SessionError::Expired)
+            }
             Err(_) => Err(SessionError::Invalid),
         }
     }
@@ -107,7 +117,9 @@ pub fn parse_ttl(text: &str) -> Result<Duration, String> {
         Some((at, _)) => text.split_at(at),
         None => (text, "s"),
     };
-    let value: u64 = digits.parse().map_err(|_| format!("`{text}` is not a duration like 10m, 90s or 1h"))?;
+    let value: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration like 10m, 90s or 1h"))?;
     let secs = match unit {
         "s" => value,
         "m" => value.saturating_mul(60),
@@ -127,10 +139,18 @@ mod tests {
     #[test]
     fn a_minted_token_verifies_and_carries_its_claims() {
         let key = SessionKey::new(b"k");
-        let token = key.mint("cus_1", "polygon", Duration::from_secs(60), None, None).unwrap();
+        let token = key
+            .mint("cus_1", "polygon", Duration::from_secs(60), None, None)
+            .unwrap();
         let claims = key.verify(&token).unwrap();
-        assert_eq!((claims.sub.as_str(), claims.provider.as_str()), ("cus_1", "polygon"));
-        assert_eq!(SessionKey::new(b"other").verify(&token), Err(SessionError::Invalid));
+        assert_eq!(
+            (claims.sub.as_str(), claims.provider.as_str()),
+            ("cus_1", "polygon")
+        );
+        assert_eq!(
+            SessionKey::new(b"other").verify(&token),
+            Err(SessionError::Invalid)
+        );
     }
 
     #[test]

@@ -37,14 +37,27 @@ fn serve_refuses_to_start_without_its_secrets_and_names_them() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("CUW_TEST_SESSION_SECRET") && stderr.contains("CUW_TEST_POLYGON_SECRET"), "{stderr}");
-    assert!(!stderr.contains("CUW_TEST_POLYGON_KEY"), "only the missing ones are named: {stderr}");
+    assert!(
+        stderr.contains("CUW_TEST_SESSION_SECRET") && stderr.contains("CUW_TEST_POLYGON_SECRET"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("CUW_TEST_POLYGON_KEY"),
+        "only the missing ones are named: {stderr}"
+    );
 }
 
 #[test]
 fn a_config_with_an_unknown_key_is_refused() {
-    let config = write_config("typo", &POLYGON_CONFIG.replace("fill_ip_address", "fill_ip_adress"));
-    let output = Command::new(BIN).args(["serve", "--config"]).arg(&config).output().unwrap();
+    let config = write_config(
+        "typo",
+        &POLYGON_CONFIG.replace("fill_ip_address", "fill_ip_adress"),
+    );
+    let output = Command::new(BIN)
+        .args(["serve", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("fill_ip_adress"));
 }
@@ -53,27 +66,65 @@ fn a_config_with_an_unknown_key_is_refused() {
 fn mint_session_prints_a_token_signed_with_the_configured_secret() {
     let config = write_config("mint", POLYGON_CONFIG);
     let output = Command::new(BIN)
-        .args(["mint-session", "--customer", "cst_123", "--provider", "polygon", "--ttl", "5m", "--aud", "https://shop.example", "--config"])
+        .args([
+            "mint-session",
+            "--customer",
+            "cst_123",
+            "--provider",
+            "polygon",
+            "--ttl",
+            "5m",
+            "--aud",
+            "https://shop.example",
+            "--config",
+        ])
         .arg(&config)
         .env("CUW_TEST_SESSION_SECRET", "a-real-secret")
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let token = String::from_utf8(output.stdout).unwrap();
-    let claims = SessionKey::new(b"a-real-secret").verify(token.trim()).unwrap();
-    assert_eq!((claims.sub.as_str(), claims.provider.as_str()), ("cst_123", "polygon"));
+    let claims = SessionKey::new(b"a-real-secret")
+        .verify(token.trim())
+        .unwrap();
+    assert_eq!(
+        (claims.sub.as_str(), claims.provider.as_str()),
+        ("cst_123", "polygon")
+    );
     assert_eq!(claims.aud.as_deref(), Some("https://shop.example"));
     assert_eq!(claims.exp - claims.iat, 300);
-    assert!(SessionKey::new(SANDBOX_SESSION_SECRET.as_bytes()).verify(token.trim()).is_err());
+    assert!(SessionKey::new(SANDBOX_SESSION_SECRET.as_bytes())
+        .verify(token.trim())
+        .is_err());
 }
 
 #[test]
 fn mint_session_without_config_uses_the_sandbox_secret_and_says_so() {
-    let output = Command::new(BIN).args(["mint-session", "--customer", "c", "--provider", "spherepay"]).output().unwrap();
+    let output = Command::new(BIN)
+        .args(["mint-session", "--customer", "c", "--provider", "spherepay"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("sandbox"));
     let token = String::from_utf8(output.stdout).unwrap();
-    assert!(SessionKey::new(SANDBOX_SESSION_SECRET.as_bytes()).verify(token.trim()).is_ok());
-    let bad_ttl = Command::new(BIN).args(["mint-session", "--customer", "c", "--provider", "spherepay", "--ttl", "soon"]).output().unwrap();
+    assert!(SessionKey::new(SANDBOX_SESSION_SECRET.as_bytes())
+        .verify(token.trim())
+        .is_ok());
+    let bad_ttl = Command::new(BIN)
+        .args([
+            "mint-session",
+            "--customer",
+            "c",
+            "--provider",
+            "spherepay",
+            "--ttl",
+            "soon",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(bad_ttl.status.code(), Some(2));
 }

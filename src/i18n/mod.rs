@@ -1,41 +1,26 @@
 //! Every string a customer sees goes through here, looked up by a stable key: UI keys
 //! (`ui.*`), section titles (`section.*`), the profile's label keys (`field.*`), option
-//! keys (`option.*`) and every core error `Code` string. One file per language
-//! (`en.rs` now; `pt_br.rs` and `es.rs` slot into [`catalogue`]). The host may override any
-//! key. A missing key is a test failure (tests/i18n.rs), and at run time falls back to
+//! keys (`option.*`) and every core error `Code` string. The texts are core's
+//! (`core/i18n/*.txt`): English and the boot messages are compiled in; Portuguese and
+//! Spanish are loaded from the proxy when the widget shows them ([`Messages::with_loaded`];
+//! the app waits for them with the customer's data). The host may override any key. A
+//! missing key is a test failure (tests/i18n_*.rs), and at run time falls back to
 //! English, never to a blank.
-
-mod en;
-mod es;
-mod pt_br;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use customer_update_core::country::Lang;
+use customer_update_core::i18n;
 use customer_update_core::{Code, FieldError};
 
-/// `(key, message)` pairs; `{name}` in a message is replaced by the param `name`.
-pub type Catalogue = &'static [(&'static str, &'static str)];
-
-/// The built-in messages for `lang`.
-pub fn catalogue(lang: Lang) -> Catalogue {
-    match lang {
-        Lang::En => en::MESSAGES,
-        Lang::PtBr => pt_br::MESSAGES,
-        Lang::Es => es::MESSAGES,
-    }
-}
-
-fn lookup(catalogue: Catalogue, key: &str) -> Option<&'static str> {
-    catalogue.iter().find(|(k, _)| *k == key).map(|(_, message)| *message)
-}
-
-/// The messages of one widget instance: its language plus the host's overrides.
+/// The messages of one widget instance: its language, the file loaded for it, and the
+/// host's overrides.
 #[derive(Debug, Clone)]
 pub struct Messages {
     lang: Lang,
     overrides: Arc<BTreeMap<String, String>>,
+    loaded: Option<Arc<str>>,
 }
 
 impl Default for Messages {
@@ -46,20 +31,41 @@ impl Default for Messages {
 
 impl Messages {
     pub fn new(lang: Lang, overrides: BTreeMap<String, String>) -> Self {
-        Messages { lang, overrides: Arc::new(overrides) }
+        Messages {
+            lang,
+            overrides: Arc::new(overrides),
+            loaded: None,
+        }
+    }
+
+    /// With `lang`'s file (`key<TAB>message` lines, as the proxy serves it).
+    pub fn with_loaded(mut self, text: String) -> Self {
+        self.loaded = Some(text.into());
+        self
+    }
+
+    /// Whether this language's file still has to be loaded before the form is shown.
+    pub fn needs_loading(&self) -> bool {
+        self.lang != Lang::En && self.loaded.is_none()
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
     }
 
-    /// The message for `key`: host override, then the language, then English.
+    /// The message for `key`: host override, then the language (its file, then boot
+    /// messages), then English.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.overrides
             .get(key)
             .map(String::as_str)
-            .or_else(|| lookup(catalogue(self.lang), key))
-            .or_else(|| lookup(en::MESSAGES, key))
+            .or_else(|| {
+                self.loaded
+                    .as_deref()
+                    .and_then(|text| i18n::lookup(text, key))
+            })
+            .or_else(|| i18n::boot(self.lang, key))
+            .or_else(|| i18n::lookup(i18n::EN, key))
     }
 
     /// Like [`Messages::get`]; an unknown key shows as itself, so a gap is visible
@@ -75,19 +81,22 @@ impl Messages {
 
     /// One placeholder, the common case (`{fields}`, `{number}`).
     pub fn format1(&self, key: &str, name: &str, value: &str) -> String {
-        fill(&self.text(key), &BTreeMap::from([(name.to_owned(), value.to_owned())]))
+        fill1(&self.text(key), name, value)
     }
 
     /// The text for an error under the field labelled `label_key`: a missing value says
     /// what to enter there (`required.<label key>`, "Enter your town or city"), as GOV.UK
     /// asks; anything else as [`Messages::error`].
     pub fn field_error(&self, error: &FieldError, label_key: &str) -> String {
-        self.required_for(error, label_key).unwrap_or_else(|| self.error(error))
+        self.required_for(error, label_key)
+            .unwrap_or_else(|| self.error(error))
     }
 
     /// The field's own "enter this" message, when `error` is a missing value and there is one.
     pub fn required_for(&self, error: &FieldError, label_key: &str) -> Option<String> {
-        (error.code == Code::Required).then(|| self.get(&format!("required.{label_key}")))?.map(str::to_owned)
+        (error.code == Code::Required)
+            .then(|| self.get(&format!("required.{label_key}")))?
+            .map(str::to_owned)
     }
 
     /// The text to show for a field error: our catalogue for our codes; a provider's own
@@ -105,7 +114,12 @@ impl Messages {
 pub fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
     let mut out = template.to_owned();
     for (name, value) in params {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = fill1(&out, name, value);
     }
     out
+}
+
+/// Replaces `{name}` with `value`.
+pub fn fill1(template: &str, name: &str, value: &str) -> String {
+    template.replace(&format!("{{{name}}}"), value)
 }

@@ -9,7 +9,10 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use customer_update_widget::transport::{HttpRequest, HttpResponse, NetworkError, Reply, Transport};
+use customer_update_widget::i18n::Lang;
+use customer_update_widget::transport::{
+    HttpRequest, HttpResponse, NetworkError, Reply, Transport,
+};
 use customer_update_widget::{mount_with, HostOptions, MountHandle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -53,18 +56,22 @@ pub enum Scripted {
 }
 
 /// Answers requests in order from a script and records every request it got. State
-/// lists (`GET …/states/XX`) are answered on the side, as the proxy would, from
-/// [`STATE_LISTS`], and kept out of the script and of `requests`.
+/// lists (`GET …/states/XX`) and language files (`GET …/messages/pt-BR`) are answered on
+/// the side, as the proxy would (from [`STATE_LISTS`] and from core's files), and kept
+/// out of the script and of `requests`.
 #[derive(Clone, Default)]
 pub struct ScriptedTransport {
     pub requests: Rc<RefCell<Vec<HttpRequest>>>,
     pub state_lists_asked: Rc<RefCell<Vec<String>>>,
+    pub languages_asked: Rc<RefCell<Vec<String>>>,
     replies: Rc<RefCell<VecDeque<Scripted>>>,
 }
 
 /// What the proxy's `/states/{alpha-2}` answers, for the countries the tests use.
-pub const STATE_LISTS: &[(&str, &str)] =
-    &[("US", "CA|California|~IL|Illinois|~NY|New York|"), ("BR", "RJ|Rio de Janeiro|~SP|São Paulo|")];
+pub const STATE_LISTS: &[(&str, &str)] = &[
+    ("US", "CA|California|~IL|Illinois|~NY|New York|"),
+    ("BR", "RJ|Rio de Janeiro|~SP|São Paulo|"),
+];
 
 impl ScriptedTransport {
     pub fn then(&self, reply: Scripted) -> &Self {
@@ -73,7 +80,10 @@ impl ScriptedTransport {
     }
 
     pub fn then_json(&self, status: u16, body: serde_json::Value) -> &Self {
-        self.then(Scripted::Now(Ok(HttpResponse { status, body: body.to_string() })))
+        self.then(Scripted::Now(Ok(HttpResponse {
+            status,
+            body: body.to_string(),
+        })))
     }
 
     pub fn requests(&self) -> Vec<HttpRequest> {
@@ -92,12 +102,33 @@ impl ScriptedTransport {
 
 impl Transport for ScriptedTransport {
     fn send(&self, request: HttpRequest) -> Reply {
+        if let Some((_, tag)) = request.url.rsplit_once("/messages/") {
+            self.languages_asked.borrow_mut().push(tag.to_owned());
+            let lang = Lang::ALL.into_iter().find(|lang| lang.tag() == tag);
+            let outcome = Ok(match lang {
+                Some(lang) => HttpResponse {
+                    status: 200,
+                    body: customer_update_core::i18n::served(lang),
+                },
+                None => HttpResponse {
+                    status: 404,
+                    body: String::new(),
+                },
+            });
+            return Box::pin(async move { outcome });
+        }
         if let Some((_, country)) = request.url.rsplit_once("/states/") {
             self.state_lists_asked.borrow_mut().push(country.to_owned());
-            let list = STATE_LISTS.iter().find(|(c, _)| *c == country).map(|(_, row)| row.to_string());
+            let list = STATE_LISTS
+                .iter()
+                .find(|(c, _)| *c == country)
+                .map(|(_, row)| row.to_string());
             let outcome = Ok(match list {
                 Some(body) => HttpResponse { status: 200, body },
-                None => HttpResponse { status: 404, body: String::new() },
+                None => HttpResponse {
+                    status: 404,
+                    body: String::new(),
+                },
             });
             return Box::pin(async move { outcome });
         }
@@ -121,11 +152,16 @@ pub struct Mounted {
 
 impl Mounted {
     pub fn query(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.host.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into().ok())
+        self.host
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
     }
 
     pub fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.query(selector).unwrap_or_else(|| panic!("no element matches {selector}"))
+        self.query(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
     }
 
     /// The input (or select) for a field, by its JSON pointer.
@@ -137,7 +173,9 @@ impl Mounted {
         let element = self.field(pointer);
         match element.dyn_ref::<web_sys::HtmlInputElement>() {
             Some(input) => input.value(),
-            None => element.unchecked_ref::<web_sys::HtmlSelectElement>().value(),
+            None => element
+                .unchecked_ref::<web_sys::HtmlSelectElement>()
+                .value(),
         }
     }
 
@@ -149,7 +187,9 @@ impl Mounted {
     }
 
     pub fn status(&self) -> String {
-        self.get("[data-cuw-status]").text_content().unwrap_or_default()
+        self.get("[data-cuw-status]")
+            .text_content()
+            .unwrap_or_default()
     }
 
     pub fn summary(&self) -> web_sys::HtmlElement {
@@ -176,7 +216,8 @@ impl Mounted {
     }
 
     pub async fn choose(&self, pointer: &str, value: &str) {
-        let select: web_sys::HtmlSelectElement = self.field(pointer).dyn_into().expect("a <select>");
+        let select: web_sys::HtmlSelectElement =
+            self.field(pointer).dyn_into().expect("a <select>");
         select.set_value(value);
         fire(&select, "change").await;
     }
@@ -225,24 +266,58 @@ pub async fn sleep(ms: i32) {
 }
 
 /// Mounts the widget for `provider` with a GET answer, in a fresh element on the page.
-pub async fn mount(provider: &str, get_body: serde_json::Value, transport: ScriptedTransport) -> Mounted {
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host: web_sys::HtmlElement = document.create_element("div").expect("div").dyn_into().expect("html element");
-    document.body().expect("body").append_child(&host).expect("append");
+pub async fn mount(
+    provider: &str,
+    get_body: serde_json::Value,
+    transport: ScriptedTransport,
+) -> Mounted {
+    mount_in("en", provider, get_body, transport).await
+}
+
+/// [`mount`], showing the language `lang`.
+pub async fn mount_in(
+    lang: &str,
+    provider: &str,
+    get_body: serde_json::Value,
+    transport: ScriptedTransport,
+) -> Mounted {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host: web_sys::HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("html element");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     // The prefill GET is the first request, whatever the test scripted for later.
     // The proxy's GET answer: the provider's body and core's form state for it.
     let spec = customer_update_core::providers::by_id(provider).expect("known provider");
     let answer = serde_json::json!({"provider": provider, "customer": get_body, "form": spec.form_state(&get_body)});
-    transport.replies.borrow_mut().push_front(Scripted::Now(Ok(HttpResponse { status: 200, body: answer.to_string() })));
+    transport
+        .replies
+        .borrow_mut()
+        .push_front(Scripted::Now(Ok(HttpResponse {
+            status: 200,
+            body: answer.to_string(),
+        })));
     let options = HostOptions {
         provider: provider.into(),
         endpoint: "/v1/customer".into(),
         session_token: "session-123".into(),
-        lang: "en".into(),
+        lang: lang.into(),
         messages: Default::default(),
         ..Default::default()
     };
     let handle = mount_with(&host, options, Rc::new(transport.clone()));
     settle().await;
-    Mounted { host, transport, _handle: handle }
+    Mounted {
+        host,
+        transport,
+        _handle: handle,
+    }
 }

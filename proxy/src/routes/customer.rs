@@ -22,11 +22,20 @@ use crate::session::Claims;
 use crate::upstream::{Upstream, UpstreamResponse};
 
 /// Keys that would name a customer; the customer is the session's `sub`, nothing else.
-const IDENTITY_KEYS: &[&str] =
-    &["id", "customerId", "customer_id", "customerReference", "reference", "sub", "customer"];
+const IDENTITY_KEYS: &[&str] = &[
+    "id",
+    "customerId",
+    "customer_id",
+    "customerReference",
+    "reference",
+    "sub",
+    "customer",
+];
 
 pub fn router() -> Router<Arc<AppState>> {
-    Router::new().route("/v1/customer", any(root)).route("/v1/customer/{*sub_path}", any(sub_path))
+    Router::new()
+        .route("/v1/customer", any(root))
+        .route("/v1/customer/{*sub_path}", any(sub_path))
 }
 
 async fn root(
@@ -37,7 +46,9 @@ async fn root(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    handle(&state, peer, method, uri, headers, String::new(), body).await.unwrap_or_else(IntoResponse::into_response)
+    handle(&state, peer, method, uri, headers, String::new(), body)
+        .await
+        .unwrap_or_else(IntoResponse::into_response)
 }
 
 async fn sub_path(
@@ -50,7 +61,9 @@ async fn sub_path(
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let sub_path = format!("/{}", rest.trim_end_matches('/'));
-    handle(&state, peer, method, uri, headers, sub_path, body).await.unwrap_or_else(IntoResponse::into_response)
+    handle(&state, peer, method, uri, headers, sub_path, body)
+        .await
+        .unwrap_or_else(IntoResponse::into_response)
 }
 
 async fn handle(
@@ -64,11 +77,21 @@ async fn handle(
 ) -> Result<Response, Problem> {
     limit_ip(state, peer)?;
     let claims = authenticate(state, &headers)?;
-    let (Some(spec), Some(upstream)) = (providers::by_id(&claims.provider), state.upstream(&claims.provider)) else {
-        return Err(Problem::new(Kind::WrongProvider, "This proxy does not serve the provider named in the session."));
+    let (Some(spec), Some(upstream)) = (
+        providers::by_id(&claims.provider),
+        state.upstream(&claims.provider),
+    ) else {
+        return Err(Problem::new(
+            Kind::WrongProvider,
+            "This proxy does not serve the provider named in the session.",
+        ));
     };
     if let Some(query) = uri.query().filter(|q| !q.is_empty()) {
-        let name = query.split('&').next().and_then(|p| p.split('=').next()).unwrap_or("");
+        let name = query
+            .split('&')
+            .next()
+            .and_then(|p| p.split('=').next())
+            .unwrap_or("");
         return Err(Problem::new(
             Kind::QueryNotAllowed,
             format!("Query parameters are not accepted (got `{}`); the customer comes from the session.", truncate(name)),
@@ -78,6 +101,9 @@ async fn handle(
         if let Some(country) = sub_path.strip_prefix("/states/") {
             return super::states::list(country);
         }
+        if let Some(lang) = sub_path.strip_prefix("/messages/") {
+            return super::messages::file(lang);
+        }
         if !sub_path.is_empty() {
             return Err(path_not_allowed(spec));
         }
@@ -86,14 +112,22 @@ async fn handle(
     let core_method = match method {
         Method::PATCH => providers::Method::Patch,
         Method::PUT => providers::Method::Put,
-        _ => return Err(Problem::new(Kind::MethodNotAllowed, "Use GET, PATCH or PUT.")),
+        _ => {
+            return Err(Problem::new(
+                Kind::MethodNotAllowed,
+                "Use GET, PATCH or PUT.",
+            ))
+        }
     };
     let Some(op) = spec.find_op(core_method, &sub_path) else {
         return Err(path_not_allowed(spec));
     };
     let body = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::new(Kind::BodyTooLarge, format!("The body must be at most {} bytes.", crate::app::BODY_LIMIT))
+            Problem::new(
+                Kind::BodyTooLarge,
+                format!("The body must be at most {} bytes.", crate::app::BODY_LIMIT),
+            )
         } else {
             Problem::new(Kind::MalformedBody, "The body could not be read.")
         }
@@ -124,15 +158,19 @@ fn path_not_allowed(spec: &dyn ProviderSpec) -> Problem {
 }
 
 fn refuse_identity_keys(body: &Value) -> Result<(), Problem> {
-    let Some(object) = body.as_object() else { return Ok(()) };
+    let Some(object) = body.as_object() else {
+        return Ok(());
+    };
     match IDENTITY_KEYS.iter().find(|key| object.contains_key(**key)) {
-        Some(key) => Err(Problem::new(Kind::CustomerIdInRequest, "The customer comes from the session token.").with_errors(
-            vec![customer_update_core::FieldError::new(
-                customer_update_core::Code::NotEditable,
-                format!("“{key}” cannot be sent: the customer comes from the session."),
-            )
-            .at(format!("/{key}"))],
-        )),
+        Some(key) => Err(Problem::new(
+            Kind::CustomerIdInRequest,
+            "The customer comes from the session token.",
+        )
+        .with_errors(vec![customer_update_core::FieldError::new(
+            customer_update_core::Code::NotEditable,
+            format!("“{key}” cannot be sent: the customer comes from the session."),
+        )
+        .at(format!("/{key}"))])),
         None => Ok(()),
     }
 }
@@ -155,20 +193,38 @@ fn upstream_path(template: &str, customer: &str) -> String {
     template.replace("{id}", &encode_segment(customer))
 }
 
-async fn get_customer(spec: &dyn ProviderSpec, upstream: &Upstream, claims: &Claims) -> Result<Response, Problem> {
+async fn get_customer(
+    spec: &dyn ProviderSpec,
+    upstream: &Upstream,
+    claims: &Claims,
+) -> Result<Response, Problem> {
     let path = upstream_path(spec.get_path(), &claims.sub);
-    let response = upstream.send(reqwest::Method::GET, &path, None).await.map_err(|f| f.problem())?;
+    let response = upstream
+        .send(reqwest::Method::GET, &path, None)
+        .await
+        .map_err(|f| f.problem())?;
     relay(spec, response, true)
 }
 
 /// The customer's current record, for locks, kind and merges.
-async fn current_record(spec: &dyn ProviderSpec, upstream: &Upstream, claims: &Claims) -> Result<Value, Response> {
+async fn current_record(
+    spec: &dyn ProviderSpec,
+    upstream: &Upstream,
+    claims: &Claims,
+) -> Result<Value, Response> {
     let path = upstream_path(spec.get_path(), &claims.sub);
-    let response = upstream.send(reqwest::Method::GET, &path, None).await.map_err(|f| f.problem().into_response())?;
+    let response = upstream
+        .send(reqwest::Method::GET, &path, None)
+        .await
+        .map_err(|f| f.problem().into_response())?;
     if !response.status.is_success() {
         return Err(relay(spec, response, false).unwrap_or_else(IntoResponse::into_response));
     }
-    serde_json::from_slice(&response.body).map_err(|_| crate::upstream::Failure::Malformed.problem().into_response())
+    serde_json::from_slice(&response.body).map_err(|_| {
+        crate::upstream::Failure::Malformed
+            .problem()
+            .into_response()
+    })
 }
 
 async fn update_customer(
@@ -179,14 +235,22 @@ async fn update_customer(
     peer: SocketAddr,
     body: Value,
 ) -> Result<Response, Problem> {
-    let mut checked = spec.check_update(op, &body, providers::clock_today()).map_err(|rejection| {
-        let kind = if rejection.status() == 400 { Kind::UnknownField } else { Kind::Validation };
-        let detail = match kind {
-            Kind::UnknownField => "The body has a field this form may not send, or a value of the wrong type.",
-            _ => "Some fields need attention; see errors[].",
-        };
-        Problem::new(kind, detail).with_errors(rejection.into_errors())
-    })?;
+    let mut checked = spec
+        .check_update(op, &body, providers::clock_today())
+        .map_err(|rejection| {
+            let kind = if rejection.status() == 400 {
+                Kind::UnknownField
+            } else {
+                Kind::Validation
+            };
+            let detail = match kind {
+                Kind::UnknownField => {
+                    "The body has a field this form may not send, or a value of the wrong type."
+                }
+                _ => "Some fields need attention; see errors[].",
+            };
+            Problem::new(kind, detail).with_errors(rejection.into_errors())
+        })?;
 
     // The current record decides the customer kind, the locks and (BVNK associates) the merge.
     let current = match current_record(spec, upstream, claims).await {
@@ -195,64 +259,127 @@ async fn update_customer(
     };
     if let Some(kind) = spec.customer_kind(&current) {
         if !op.kinds.contains(&kind) {
-            return Err(Problem::new(Kind::WrongOperation, format!("`{}` is not available for this customer.", op.id)));
+            return Err(Problem::new(
+                Kind::WrongOperation,
+                format!("`{}` is not available for this customer.", op.id),
+            ));
         }
     }
     let locked = check_locks(&checked, &spec.form_state(&current).locked);
     if !locked.is_empty() {
-        return Err(Problem::new(Kind::Validation, "Some fields can no longer be changed.").with_errors(locked));
+        return Err(
+            Problem::new(Kind::Validation, "Some fields can no longer be changed.")
+                .with_errors(locked),
+        );
     }
     if op.needs_current {
-        checked = spec.merge_upstream(op, checked, &current).map_err(|rejection| {
-            Problem::new(Kind::Validation, "Some fields need attention; see errors[].").with_errors(rejection.into_errors())
-        })?;
+        checked = spec
+            .merge_upstream(op, checked, &current)
+            .map_err(|rejection| {
+                Problem::new(
+                    Kind::Validation,
+                    "Some fields need attention; see errors[].",
+                )
+                .with_errors(rejection.into_errors())
+            })?;
     }
 
-    let ip_address = upstream.settings.fill_ip_address.then(|| peer.ip().to_string());
+    let ip_address = upstream
+        .settings
+        .fill_ip_address
+        .then(|| peer.ip().to_string());
     let applicant = claims.applicant.as_deref();
     let share_token = match applicant {
-        Some(applicant) => upstream.share_token(applicant).await.map_err(|f| f.problem())?,
+        Some(applicant) => upstream
+            .share_token(applicant)
+            .await
+            .map_err(|f| f.problem())?,
         None => None,
     };
     let minted = share_token.is_some();
     let mut outgoing = checked.clone();
-    spec.add_server_fields(op, &mut outgoing, &ServerFields { ip_address: ip_address.clone(), share_token });
+    spec.add_server_fields(
+        op,
+        &mut outgoing,
+        &ServerFields {
+            ip_address: ip_address.clone(),
+            share_token,
+        },
+    );
 
     let method = match op.method {
         providers::Method::Patch => reqwest::Method::PATCH,
         providers::Method::Put => reqwest::Method::PUT,
     };
     let path = upstream_path(op.upstream_path, &claims.sub);
-    let mut response = upstream.send(method.clone(), &path, Some(&outgoing)).await.map_err(|f| f.problem())?;
+    let mut response = upstream
+        .send(method.clone(), &path, Some(&outgoing))
+        .await
+        .map_err(|f| f.problem())?;
 
     // A stale Sumsub share token: mint a new one and repeat the update once.
     if minted && share_token_refused(spec, &response) {
-        tracing::info!(provider = spec.id(), "share token refused as stale; minting a new one and retrying once");
+        tracing::info!(
+            provider = spec.id(),
+            "share token refused as stale; minting a new one and retrying once"
+        );
         let share_token = match applicant {
-            Some(applicant) => upstream.share_token(applicant).await.map_err(|f| f.problem())?,
+            Some(applicant) => upstream
+                .share_token(applicant)
+                .await
+                .map_err(|f| f.problem())?,
             None => None,
         };
         let mut outgoing = checked;
-        spec.add_server_fields(op, &mut outgoing, &ServerFields { ip_address, share_token });
-        response = upstream.send(method, &path, Some(&outgoing)).await.map_err(|f| f.problem())?;
+        spec.add_server_fields(
+            op,
+            &mut outgoing,
+            &ServerFields {
+                ip_address,
+                share_token,
+            },
+        );
+        response = upstream
+            .send(method, &path, Some(&outgoing))
+            .await
+            .map_err(|f| f.problem())?;
     }
-    tracing::info!(provider = spec.id(), op = op.id, upstream_status = response.status.as_u16(), "update relayed");
+    tracing::info!(
+        provider = spec.id(),
+        op = op.id,
+        upstream_status = response.status.as_u16(),
+        "update relayed"
+    );
     relay(spec, response, false)
 }
 
 fn share_token_refused(spec: &dyn ProviderSpec, response: &UpstreamResponse) -> bool {
     response.status.is_client_error()
-        && spec.parse_errors(response.status.as_u16(), &response.body).iter().any(|e| e.pointer == "/shareToken")
+        && spec
+            .parse_errors(response.status.as_u16(), &response.body)
+            .iter()
+            .any(|e| e.pointer == "/shareToken")
 }
 
 /// The provider's answer as the widget gets it: same status, body with what must never
 /// reach a browser removed; GET bodies wrapped with the form state. Failures of the
 /// provider itself (5xx, 429, refused proxy credentials, unreadable body) become problems.
-fn relay(spec: &dyn ProviderSpec, response: UpstreamResponse, wrap_get: bool) -> Result<Response, Problem> {
+fn relay(
+    spec: &dyn ProviderSpec,
+    response: UpstreamResponse,
+    wrap_get: bool,
+) -> Result<Response, Problem> {
     let status = response.status;
     if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
-        tracing::warn!(provider = spec.id(), status = status.as_u16(), "provider refused the proxy's credentials");
-        return Err(Problem::new(Kind::UpstreamAuth, "The proxy's provider credentials were refused."));
+        tracing::warn!(
+            provider = spec.id(),
+            status = status.as_u16(),
+            "provider refused the proxy's credentials"
+        );
+        return Err(Problem::new(
+            Kind::UpstreamAuth,
+            "The proxy's provider credentials were refused.",
+        ));
     }
     if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
         let wait = response
@@ -261,11 +388,22 @@ fn relay(spec: &dyn ProviderSpec, response: UpstreamResponse, wrap_get: bool) ->
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .unwrap_or(1);
-        return Err(Problem::new(Kind::UpstreamRateLimited, "The provider asks to slow down. Try again shortly.").retry_after(wait));
+        return Err(Problem::new(
+            Kind::UpstreamRateLimited,
+            "The provider asks to slow down. Try again shortly.",
+        )
+        .retry_after(wait));
     }
     if status.is_server_error() {
-        tracing::warn!(provider = spec.id(), status = status.as_u16(), "provider failed");
-        return Err(Problem::new(Kind::UpstreamError, format!("The provider answered {}. Try again.", status.as_u16())));
+        tracing::warn!(
+            provider = spec.id(),
+            status = status.as_u16(),
+            "provider failed"
+        );
+        return Err(Problem::new(
+            Kind::UpstreamError,
+            format!("The provider answered {}. Try again.", status.as_u16()),
+        ));
     }
     let status = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     if !status.is_success() {
@@ -273,7 +411,8 @@ fn relay(spec: &dyn ProviderSpec, response: UpstreamResponse, wrap_get: bool) ->
         // the browser core's reading of it as problem+json `errors[]` (one format for
         // the widget, and nothing of the provider's body is relayed).
         let errors = spec.parse_errors(status.as_u16(), &response.body);
-        let mut problem = Problem::new(Kind::UpstreamError, "The provider refused the update.").with_errors(errors);
+        let mut problem = Problem::new(Kind::UpstreamError, "The provider refused the update.")
+            .with_errors(errors);
         problem.status_override = Some(status);
         return Err(problem);
     }
@@ -285,10 +424,16 @@ fn relay(spec: &dyn ProviderSpec, response: UpstreamResponse, wrap_get: bool) ->
         let form = spec.form_state(&body);
         body = json!({"provider": spec.id(), "customer": body, "form": form});
     }
-    let content_type = if status.is_success() { "application/json" } else { "application/json; charset=utf-8" };
+    let content_type = if status.is_success() {
+        "application/json"
+    } else {
+        "application/json; charset=utf-8"
+    };
     let mut out = (status, body.to_string()).into_response();
-    out.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    out.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    out.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    out.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(out)
 }
 
@@ -298,7 +443,13 @@ mod tests {
 
     #[test]
     fn customer_ids_cannot_escape_their_path_segment() {
-        assert_eq!(upstream_path("/v1/customers/{id}", "../admin?x=1"), "/v1/customers/..%2Fadmin%3Fx%3D1");
-        assert_eq!(upstream_path("/v2/customer/{id}", "customer_ab12"), "/v2/customer/customer_ab12");
+        assert_eq!(
+            upstream_path("/v1/customers/{id}", "../admin?x=1"),
+            "/v1/customers/..%2Fadmin%3Fx%3D1"
+        );
+        assert_eq!(
+            upstream_path("/v2/customer/{id}", "customer_ab12"),
+            "/v2/customer/customer_ab12"
+        );
     }
 }

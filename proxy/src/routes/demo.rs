@@ -27,12 +27,20 @@ pub fn router() -> Router<Arc<AppState>> {
     Router::new()
         .route("/demo/customers", get(customers))
         .route("/demo/session", post(session))
-        .route("/demo/faults", post(add_fault).get(list_faults).delete(clear_faults))
+        .route(
+            "/demo/faults",
+            post(add_fault).get(list_faults).delete(clear_faults),
+        )
         .route("/demo/reset", post(reset))
 }
 
 fn sandbox(state: &AppState) -> Result<&Arc<SandboxState>, Problem> {
-    state.sandbox.as_ref().ok_or_else(|| Problem::new(Kind::SandboxOnly, "Demo endpoints exist in sandbox mode only."))
+    state.sandbox.as_ref().ok_or_else(|| {
+        Problem::new(
+            Kind::SandboxOnly,
+            "Demo endpoints exist in sandbox mode only.",
+        )
+    })
 }
 
 async fn customers(State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
@@ -48,19 +56,37 @@ struct SessionRequest {
     ttl_secs: Option<u64>,
 }
 
-async fn session(State(state): State<Arc<AppState>>, body: axum::body::Bytes) -> Result<Response, Problem> {
+async fn session(
+    State(state): State<Arc<AppState>>,
+    body: axum::body::Bytes,
+) -> Result<Response, Problem> {
     sandbox(&state)?;
-    let request: SessionRequest = serde_json::from_slice(&body)
-        .map_err(|_| Problem::new(Kind::MalformedBody, "Send {\"provider\": \"spherepay|polygon|bvnk|swipelux\", \"customer\"?: id}."))?;
+    let request: SessionRequest = serde_json::from_slice(&body).map_err(|_| {
+        Problem::new(
+            Kind::MalformedBody,
+            "Send {\"provider\": \"spherepay|polygon|bvnk|swipelux\", \"customer\"?: id}.",
+        )
+    })?;
     let customer = match &request.customer {
         Some(id) => demo::find(&request.provider, id),
         None => demo::default_for(&request.provider),
     }
-    .ok_or_else(|| Problem::new(Kind::MalformedBody, "Unknown demo provider or customer; see GET /demo/customers."))?;
+    .ok_or_else(|| {
+        Problem::new(
+            Kind::MalformedBody,
+            "Unknown demo provider or customer; see GET /demo/customers.",
+        )
+    })?;
     let ttl = Duration::from_secs(request.ttl_secs.unwrap_or(1800).clamp(1, 86_400));
     let token = state
         .session_key
-        .mint(customer.id, customer.provider, ttl, None, customer.applicant.map(str::to_owned))
+        .mint(
+            customer.id,
+            customer.provider,
+            ttl,
+            None,
+            customer.applicant.map(str::to_owned),
+        )
         .map_err(|_| Problem::new(Kind::MalformedBody, "Could not sign the token."))?;
     Ok(Json(json!({
         "token": token,
@@ -72,7 +98,10 @@ async fn session(State(state): State<Arc<AppState>>, body: axum::body::Bytes) ->
     .into_response())
 }
 
-async fn add_fault(State(state): State<Arc<AppState>>, body: axum::body::Bytes) -> Result<Response, Problem> {
+async fn add_fault(
+    State(state): State<Arc<AppState>>,
+    body: axum::body::Bytes,
+) -> Result<Response, Problem> {
     let sandbox = sandbox(&state)?;
     let fault: Fault = serde_json::from_slice(&body).map_err(|e| {
         Problem::new(Kind::MalformedBody, format!("Send {{provider?, kind: delay|status500|status429|malformed|drop|staleShareToken, count?, delayMs?}}: {e}"))

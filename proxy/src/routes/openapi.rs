@@ -19,7 +19,10 @@ fn provider_operations() -> Value {
             .iter()
             .map(|op| json!({"id": op.id, "method": op.method.as_str(), "path": format!("/v1/customer{}", op.sub_path), "kinds": op.kinds}))
             .collect();
-        out.insert(spec.id().to_owned(), json!({"operations": ops, "operatorOnly": spec.profile().operator_only}));
+        out.insert(
+            spec.id().to_owned(),
+            json!({"operations": ops, "operatorOnly": spec.profile().operator_only}),
+        );
     }
     Value::Object(out)
 }
@@ -127,6 +130,19 @@ pub async fn document() -> Json<Value> {
                                 "content": {"text/plain": {"schema": {"type": "string"}}}},
                         "401": problem_response("Session missing, invalid or expired."),
                         "404": problem_response("The country has no state list.")
+                    }
+                }
+            },
+            "/v1/customer/messages/{lang}": {
+                "get": {
+                    "summary": "The widget's messages in one language (never reaches the provider)",
+                    "parameters": [{"name": "lang", "in": "path", "required": true,
+                                    "description": "`en`, `pt-BR` or `es`", "schema": {"type": "string"}}],
+                    "responses": {
+                        "200": {"description": "One `key<TAB>message` line per message",
+                                "content": {"text/plain": {"schema": {"type": "string"}}}},
+                        "401": problem_response("Session missing, invalid or expired."),
+                        "404": problem_response("There are no messages for this language.")
                     }
                 }
             }

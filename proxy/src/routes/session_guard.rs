@@ -10,38 +10,78 @@ use crate::problem::{Kind, Problem};
 use crate::session::{Claims, SessionError};
 
 pub fn limit_ip(state: &AppState, peer: SocketAddr) -> Result<(), Problem> {
-    state.ip_limiter.take(&peer.ip().to_string()).map_err(|wait| {
-        Problem::new(Kind::RateLimited, "Too many requests from this address. Wait and try again.").retry_after(wait)
-    })
+    state
+        .ip_limiter
+        .take(&peer.ip().to_string())
+        .map_err(|wait| {
+            Problem::new(
+                Kind::RateLimited,
+                "Too many requests from this address. Wait and try again.",
+            )
+            .retry_after(wait)
+        })
 }
 
 /// The verified session, its provider served here, its rate limit not exceeded.
 pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Claims, Problem> {
-    let value = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
     let Some(value) = value else {
-        return Err(Problem::new(Kind::SessionMissing, "Send the session token as `Authorization: Bearer <token>`."));
+        return Err(Problem::new(
+            Kind::SessionMissing,
+            "Send the session token as `Authorization: Bearer <token>`.",
+        ));
     };
     let token = value
         .strip_prefix("Bearer ")
         .or_else(|| value.strip_prefix("bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| Problem::new(Kind::SessionInvalid, "The Authorization header must be `Bearer <token>`."))?;
-    let claims = state.session_key.verify(token).map_err(|error| match error {
-        SessionError::Expired => Problem::new(Kind::SessionExpired, "The session has expired. Ask the page for a new token."),
-        SessionError::Invalid => Problem::new(Kind::SessionInvalid, "The session token is not valid."),
-    })?;
+        .ok_or_else(|| {
+            Problem::new(
+                Kind::SessionInvalid,
+                "The Authorization header must be `Bearer <token>`.",
+            )
+        })?;
+    let claims = state
+        .session_key
+        .verify(token)
+        .map_err(|error| match error {
+            SessionError::Expired => Problem::new(
+                Kind::SessionExpired,
+                "The session has expired. Ask the page for a new token.",
+            ),
+            SessionError::Invalid => {
+                Problem::new(Kind::SessionInvalid, "The session token is not valid.")
+            }
+        })?;
     if state.upstream(&claims.provider).is_none() {
-        return Err(Problem::new(Kind::WrongProvider, "This proxy does not serve the provider named in the session."));
+        return Err(Problem::new(
+            Kind::WrongProvider,
+            "This proxy does not serve the provider named in the session.",
+        ));
     }
-    if let (Some(aud), Some(origin)) = (&claims.aud, headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())) {
+    if let (Some(aud), Some(origin)) = (
+        &claims.aud,
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+    ) {
         if aud.trim_end_matches('/') != origin {
-            return Err(Problem::new(Kind::OriginMismatch, "The session was issued for another site."));
+            return Err(Problem::new(
+                Kind::OriginMismatch,
+                "The session was issued for another site.",
+            ));
         }
     }
     state
         .session_limiter
         .take(&format!("{}\u{0}{}", claims.provider, claims.sub))
-        .map_err(|wait| Problem::new(Kind::RateLimited, "Too many requests in this session. Wait and try again.").retry_after(wait))?;
+        .map_err(|wait| {
+            Problem::new(
+                Kind::RateLimited,
+                "Too many requests in this session. Wait and try again.",
+            )
+            .retry_after(wait)
+        })?;
     Ok(claims)
 }

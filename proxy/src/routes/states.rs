@@ -11,14 +11,25 @@ use crate::problem::{Kind, Problem};
 
 /// One country's list as the row core reads (`key|name|iso` joined by `~`), plain text.
 pub fn list(country: &str) -> Result<Response, Problem> {
-    let row = CountryCode::parse(country).ok().and_then(|code| address::states_row(code.alpha2()));
+    let row = CountryCode::parse(country)
+        .ok()
+        .and_then(|code| address::states_row(code.alpha2()));
     let Some(row) = row else {
-        return Err(Problem::new(Kind::NotFound, "There is no state list for this country."));
+        return Err(Problem::new(
+            Kind::NotFound,
+            "There is no state list for this country.",
+        ));
     };
     let mut response = row.to_owned().into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     // The same for every customer and release: let the browser keep it for a day.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=86400"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=86400"),
+    );
     Ok(response)
 }

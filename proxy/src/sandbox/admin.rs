@@ -20,7 +20,10 @@ use super::SandboxState;
 
 pub fn router() -> Router<Arc<SandboxState>> {
     Router::new()
-        .route("/__sandbox/faults", post(add_fault).get(list_faults).delete(clear_faults))
+        .route(
+            "/__sandbox/faults",
+            post(add_fault).get(list_faults).delete(clear_faults),
+        )
         .route("/__sandbox/stats", get(stats))
         .route("/__sandbox/polygon/revoke-tokens", post(revoke))
         .route("/__sandbox/reset", post(reset))
@@ -55,7 +58,10 @@ async fn reset(State(state): State<Arc<SandboxState>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-async fn customer(State(state): State<Arc<SandboxState>>, Path((provider, id)): Path<(String, String)>) -> Response {
+async fn customer(
+    State(state): State<Arc<SandboxState>>,
+    Path((provider, id)): Path<(String, String)>,
+) -> Response {
     match state.customer(&provider, &id) {
         Some(record) => Json(record).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),

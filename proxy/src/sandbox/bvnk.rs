@@ -25,21 +25,42 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router(state: Arc<SandboxState>) -> Router<Arc<SandboxState>> {
     Router::new()
-        .route("/platform/v1/customers/{reference}", get(fetch).put(update_company).patch(update_individual))
-        .route("/platform/v1/customers/{reference}/associates", put(update_associates))
-        .route("/platform/v1/customers/{reference}/status", put(update_status))
+        .route(
+            "/platform/v1/customers/{reference}",
+            get(fetch).put(update_company).patch(update_individual),
+        )
+        .route(
+            "/platform/v1/customers/{reference}/associates",
+            put(update_associates),
+        )
+        .route(
+            "/platform/v1/customers/{reference}/status",
+            put(update_status),
+        )
         // Every BVNK call is Hawk-signed, so the check sits in front of all routes.
         .route_layer(middleware::from_fn_with_state(state, require_hawk))
 }
 
 /// Buffers the body (the MAC covers its hash), verifies the Hawk header, then hands the
 /// request on unchanged.
-async fn require_hawk(State(state): State<Arc<SandboxState>>, request: Request, next: Next) -> Response {
+async fn require_hawk(
+    State(state): State<Arc<SandboxState>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let (parts, body) = request.into_parts();
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
-        return error(StatusCode::PAYLOAD_TOO_LARGE, "bvnk:request:4130", "Body too large", vec![]);
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "bvnk:request:4130",
+            "Body too large",
+            vec![],
+        );
     };
-    let uri = parts.extensions.get::<OriginalUri>().map_or(&parts.uri, |original| &original.0);
+    let uri = parts
+        .extensions
+        .get::<OriginalUri>()
+        .map_or(&parts.uri, |original| &original.0);
     if let Err(refusal) = verify_hawk(&state, &parts.method, uri, &parts.headers, &body) {
         return refusal;
     }
@@ -66,23 +87,36 @@ fn verify_hawk(
     body: &[u8],
 ) -> Result<(), Response> {
     let refuse = |why: &str| error(StatusCode::UNAUTHORIZED, "bvnk:auth:4010", why, vec![]);
-    let header = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
-    let parsed = hawk::parse_header(header).ok_or_else(|| refuse("Missing or malformed Hawk authorization"))?;
+    let header = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let parsed = hawk::parse_header(header)
+        .ok_or_else(|| refuse("Missing or malformed Hawk authorization"))?;
     if parsed.id != credentials::BVNK_HAWK_ID {
         return Err(refuse("Unknown Hawk id"));
     }
-    let ts: u64 = parsed.ts.parse().map_err(|_| refuse("Bad Hawk timestamp"))?;
+    let ts: u64 = parsed
+        .ts
+        .parse()
+        .map_err(|_| refuse("Bad Hawk timestamp"))?;
     if now_secs().abs_diff(ts) > state.options.max_skew_secs {
         return Err(refuse("Stale timestamp"));
     }
-    let host_header = headers.get("host").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let host_header = headers
+        .get("host")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let (host, port) = match host_header.rsplit_once(':') {
         Some((host, port)) => (host, port.parse().unwrap_or(80)),
         None => (host_header, 80),
     };
     let resource = uri.path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
     if !parsed.hash.is_empty() {
-        let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let content_type = headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         if !hawk::macs_equal(&parsed.hash, &hawk::payload_hash(content_type, body)) {
             return Err(refuse("Payload hash mismatch"));
         }
@@ -109,18 +143,30 @@ fn verify_hawk(
 }
 
 fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "bvnk:customer:4040", "Customer not found", vec![])
+    error(
+        StatusCode::NOT_FOUND,
+        "bvnk:customer:4040",
+        "Customer not found",
+        vec![],
+    )
 }
 
-async fn fetch(
-    State(state): State<Arc<SandboxState>>,
-    Path(reference): Path<String>,
-) -> Response {
-    state.with_customer(PROVIDER, &reference, |record| Json(record.clone()).into_response()).unwrap_or_else(not_found)
+async fn fetch(State(state): State<Arc<SandboxState>>, Path(reference): Path<String>) -> Response {
+    state
+        .with_customer(PROVIDER, &reference, |record| {
+            Json(record.clone()).into_response()
+        })
+        .unwrap_or_else(not_found)
 }
 
 /// Applies `patch` under `section` ("company" or "individual") of a customer of `kind`.
-fn apply(state: &SandboxState, reference: &str, kind: &str, section: &str, patch: Value) -> Response {
+fn apply(
+    state: &SandboxState,
+    reference: &str,
+    kind: &str,
+    section: &str,
+    patch: Value,
+) -> Response {
     state
         .with_customer(PROVIDER, reference, |record| {
             if record.get("type").and_then(Value::as_str) != Some(kind) {
@@ -140,9 +186,15 @@ fn apply(state: &SandboxState, reference: &str, kind: &str, section: &str, patch
 }
 
 fn check_address(patch: &Value, fields: &mut Vec<(String, String)>) {
-    if let Some(code) = patch.pointer("/address/countryCode").and_then(Value::as_str) {
+    if let Some(code) = patch
+        .pointer("/address/countryCode")
+        .and_then(Value::as_str)
+    {
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            fields.push(("address.countryCode".to_owned(), "Must be an ISO 3166-1 alpha-2 code".to_owned()));
+            fields.push((
+                "address.countryCode".to_owned(),
+                "Must be an ISO 3166-1 alpha-2 code".to_owned(),
+            ));
         }
     }
 }
@@ -154,9 +206,16 @@ struct UpdateShape {
     section: &'static str,
 }
 
-const COMPANY: UpdateShape = UpdateShape { keys: &["name", "description", "address"], customer_type: "COMPANY", section: "company" };
-const INDIVIDUAL: UpdateShape =
-    UpdateShape { keys: &["email", "phone", "address", "dateOfBirth"], customer_type: "INDIVIDUAL", section: "individual" };
+const COMPANY: UpdateShape = UpdateShape {
+    keys: &["name", "description", "address"],
+    customer_type: "COMPANY",
+    section: "company",
+};
+const INDIVIDUAL: UpdateShape = UpdateShape {
+    keys: &["email", "phone", "address", "dateOfBirth"],
+    customer_type: "INDIVIDUAL",
+    section: "individual",
+};
 
 async fn update_company(
     state: State<Arc<SandboxState>>,
@@ -181,7 +240,12 @@ fn update(
     shape: &UpdateShape,
 ) -> Response {
     let Some(patch) = object(&body) else {
-        return error(StatusCode::BAD_REQUEST, "bvnk:request:4000", "Body must be a JSON object", vec![]);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bvnk:request:4000",
+            "Body must be a JSON object",
+            vec![],
+        );
     };
     let mut fields: Vec<(String, String)> = patch
         .keys()
@@ -191,9 +255,20 @@ fn update(
     let patch = Value::Object(patch);
     check_address(&patch, &mut fields);
     if !fields.is_empty() {
-        return error(StatusCode::BAD_REQUEST, "bvnk:validation:4000", "Validation failed", fields);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bvnk:validation:4000",
+            "Validation failed",
+            fields,
+        );
     }
-    apply(&state, &reference, shape.customer_type, shape.section, patch)
+    apply(
+        &state,
+        &reference,
+        shape.customer_type,
+        shape.section,
+        patch,
+    )
 }
 
 async fn update_associates(
@@ -201,14 +276,26 @@ async fn update_associates(
     Path(reference): Path<String>,
     body: Bytes,
 ) -> Response {
-    let associates = object(&body).and_then(|mut b| b.remove("associates")).filter(Value::is_array);
+    let associates = object(&body)
+        .and_then(|mut b| b.remove("associates"))
+        .filter(Value::is_array);
     let Some(associates) = associates else {
-        return error(StatusCode::BAD_REQUEST, "bvnk:request:4000", "Body must be {associates: [...]}", vec![]);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bvnk:request:4000",
+            "Body must be {associates: [...]}",
+            vec![],
+        );
     };
     state
         .with_customer(PROVIDER, &reference, |record| {
             if record.get("type").and_then(Value::as_str) != Some("COMPANY") {
-                return error(StatusCode::BAD_REQUEST, "bvnk:customer:4002", "Only company customers have associates", vec![]);
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "bvnk:customer:4002",
+                    "Only company customers have associates",
+                    vec![],
+                );
             }
             if let Some(company) = record.get_mut("company").and_then(Value::as_object_mut) {
                 company.insert("associates".to_owned(), associates);
@@ -224,7 +311,8 @@ async fn update_status(
     Path(reference): Path<String>,
     body: Bytes,
 ) -> Response {
-    let status = object(&body).and_then(|b| b.get("status").and_then(Value::as_str).map(str::to_owned));
+    let status =
+        object(&body).and_then(|b| b.get("status").and_then(Value::as_str).map(str::to_owned));
     match status.as_deref() {
         Some(status @ ("PENDING" | "VERIFIED" | "REJECTED")) => state
             .with_customer(PROVIDER, &reference, |record| {
@@ -236,7 +324,10 @@ async fn update_status(
             StatusCode::BAD_REQUEST,
             "bvnk:validation:4000",
             "Validation failed",
-            vec![("status".to_owned(), "Must be PENDING, VERIFIED or REJECTED".to_owned())],
+            vec![(
+                "status".to_owned(),
+                "Must be PENDING, VERIFIED or REJECTED".to_owned(),
+            )],
         ),
     }
 }

@@ -26,17 +26,42 @@ pub struct DemoCustomer {
 }
 
 pub const DEMO_CUSTOMERS: &[DemoCustomer] = &[
-    DemoCustomer { provider: "spherepay", id: SPHEREPAY_OPEN, label: "Jane Smith (KYC not submitted)", applicant: None },
+    DemoCustomer {
+        provider: "spherepay",
+        id: SPHEREPAY_OPEN,
+        label: "Jane Smith (KYC not submitted)",
+        applicant: None,
+    },
     DemoCustomer {
         provider: "spherepay",
         id: SPHEREPAY_KYC_SUBMITTED,
         label: "Ana Souza (KYC submitted: name, birth date, tax ID locked)",
         applicant: None,
     },
-    DemoCustomer { provider: "polygon", id: POLYGON, label: "Jane Smith (PII write-only)", applicant: None },
-    DemoCustomer { provider: "bvnk", id: BVNK_INDIVIDUAL, label: "María García (individual)", applicant: None },
-    DemoCustomer { provider: "bvnk", id: BVNK_COMPANY, label: "Acme Ltd (company with associates)", applicant: None },
-    DemoCustomer { provider: "swipelux", id: SWIPELUX, label: "João Pereira", applicant: Some(SWIPELUX_APPLICANT) },
+    DemoCustomer {
+        provider: "polygon",
+        id: POLYGON,
+        label: "Jane Smith (PII write-only)",
+        applicant: None,
+    },
+    DemoCustomer {
+        provider: "bvnk",
+        id: BVNK_INDIVIDUAL,
+        label: "María García (individual)",
+        applicant: None,
+    },
+    DemoCustomer {
+        provider: "bvnk",
+        id: BVNK_COMPANY,
+        label: "Acme Ltd (company with associates)",
+        applicant: None,
+    },
+    DemoCustomer {
+        provider: "swipelux",
+        id: SWIPELUX,
+        label: "João Pereira",
+        applicant: Some(SWIPELUX_APPLICANT),
+    },
 ];
 
 /// The first demo customer of a provider.
@@ -45,7 +70,9 @@ pub fn default_for(provider: &str) -> Option<&'static DemoCustomer> {
 }
 
 pub fn find(provider: &str, id: &str) -> Option<&'static DemoCustomer> {
-    DEMO_CUSTOMERS.iter().find(|c| c.provider == provider && c.id == id)
+    DEMO_CUSTOMERS
+        .iter()
+        .find(|c| c.provider == provider && c.id == id)
 }
 
 fn kyc_profile(status: &str) -> Value {
@@ -72,78 +99,102 @@ pub fn customers() -> HashMap<(String, String), Value> {
     let mut put = |provider: &str, id: &str, record: Value| {
         all.insert((provider.to_owned(), id.to_owned()), record);
     };
-    put("spherepay", SPHEREPAY_OPEN, json!({
-        "id": SPHEREPAY_OPEN, "type": "individual",
-        "email": "jane.smith@example.com", "phone": "+14155550123",
-        "firstName": "Jane", "lastName": "Smith", "dateOfBirth": "1990-01-15",
-        "verificationProfiles": kyc_profile("incomplete"), "tosStatus": "approved", "meta": {},
-        "address": {"line1": "233 South Wacker Drive", "line2": "Suite 4700", "city": "Chicago", "postalCode": "60606", "state": "IL", "country": "USA"},
-        "personalInformation": {"taxIdentificationNumber": "123456789", "taxIdentificationNumberType": "ssn", "taxIdentificationNumberCountry": "USA", "nationality": "USA", "countryOfBirth": "USA", "residencyCountry": "USA"},
-        "createdAt": created, "updatedAt": created
-    }));
-    put("spherepay", SPHEREPAY_KYC_SUBMITTED, json!({
-        "id": SPHEREPAY_KYC_SUBMITTED, "type": "individual",
-        "email": "ana.souza@example.com", "phone": "+5511912345678",
-        "firstName": "Ana", "lastName": "Souza", "dateOfBirth": "1988-07-02",
-        "verificationProfiles": kyc_profile("pending"), "tosStatus": "approved", "meta": {"tier": "gold"},
-        "address": {"line1": "Avenida Paulista, 1000", "city": "São Paulo", "postalCode": "01310-100", "state": "SP", "country": "BRA"},
-        "personalInformation": {"taxIdentificationNumber": "52998224725", "taxIdentificationNumberType": "national_id", "taxIdentificationNumberCountry": "BRA", "nationality": "BRA", "residencyCountry": "BRA"},
-        "createdAt": created, "updatedAt": created
-    }));
-    put("polygon", POLYGON, json!({
-        "id": POLYGON, "object": "customer", "type": "individual",
-        "firstName": "Jane", "middleName": null, "lastName": "Smith",
-        "email": "jane@example.com", "phone": "+12125551234", "nationality": "US",
-        "externalId": "usr_12345", "status": "active",
-        "signedAgreement": false, "signedAgreementAt": null,
-        "wallets": [], "endorsements": [], "metadata": {},
-        "birthDate": "1990-01-15",
-        "residentialAddress": {"line1": "1 Main St", "city": "New York", "state": "NY", "country": "US", "zipCode": "10001"},
-        "identifyingInformation": [{"type": "ssn", "issuingCountry": "US", "number": "123456789"}],
-        "createdAt": "2023-11-07T05:31:56Z", "updatedAt": "2023-11-07T05:31:56Z"
-    }));
-    put("bvnk", BVNK_INDIVIDUAL, json!({
-        "reference": BVNK_INDIVIDUAL, "status": "INFO_REQUIRED", "type": "INDIVIDUAL",
-        "individual": {
-            "firstName": "María", "lastName": "García", "dateOfBirth": "1985-11-20",
-            "email": "maria.garcia@example.com", "phone": "+34612345678",
-            "address": bvnk_address("Calle Mayor 1", "Madrid", "28013", "ES", "Spain")
-        },
-        "riskScore": "LOW"
-    }));
-    put("bvnk", BVNK_COMPANY, json!({
-        "reference": BVNK_COMPANY, "status": "PENDING", "type": "COMPANY",
-        "company": {
-            "name": "Acme Ltd", "description": "Widgets and gadgets",
-            "taxResidenceCountryCode": "US", "registrationNumber": "21-4532998",
-            "address": bvnk_address("101 West Broadway", "San Diego", "92101", "US", "United States"),
-            "associates": [{
-                "person": {
-                    "reference": "911685b0-acaa-418d-bd91-ed80b96c62cf",
-                    "firstName": "Sean", "lastName": "Bond", "dateOfBirth": "2001-01-31",
-                    "address": bvnk_address("101 West Broadway", "San Diego", "92101", "US", "United States")
-                },
-                "details": {
-                    "birthCountryCode": "US",
-                    "contactInfo": {"emailAddress": "sean.bond@example.com", "phoneNumber": "+16195550143"},
-                    "documentNumber": "123456789",
-                    "documentInfo": {"number": "123456789", "type": "DRIVERS_LICENSE", "issuingCountryCode": "US"},
-                    "taxIdentification": {"number": "914764628", "taxResidenceCountryCode": "US"}
-                },
-                "title": "CEO", "riskScore": "LOW",
-                "controls": {"hasOwnership": true, "hasControl": true, "isSigner": false},
-                "verification": {"url": "https://verify.example/2", "status": "infoRequired"}
-            }],
-            "verification": {"url": "https://verify.example/1", "status": "infoRequired"}
-        },
-        "riskScore": "LOW"
-    }));
-    put("swipelux", SWIPELUX, json!({
-        "id": SWIPELUX, "firstName": "João", "middleName": null, "lastName": "Pereira",
-        "email": "joao.pereira@example.com", "phone": "+5521987654321",
-        "status": "incomplete", "metadata": {"source": "sandbox"},
-        "applicantId": SWIPELUX_APPLICANT,
-        "createdAt": created, "updatedAt": created
-    }));
+    put(
+        "spherepay",
+        SPHEREPAY_OPEN,
+        json!({
+            "id": SPHEREPAY_OPEN, "type": "individual",
+            "email": "jane.smith@example.com", "phone": "+14155550123",
+            "firstName": "Jane", "lastName": "Smith", "dateOfBirth": "1990-01-15",
+            "verificationProfiles": kyc_profile("incomplete"), "tosStatus": "approved", "meta": {},
+            "address": {"line1": "233 South Wacker Drive", "line2": "Suite 4700", "city": "Chicago", "postalCode": "60606", "state": "IL", "country": "USA"},
+            "personalInformation": {"taxIdentificationNumber": "123456789", "taxIdentificationNumberType": "ssn", "taxIdentificationNumberCountry": "USA", "nationality": "USA", "countryOfBirth": "USA", "residencyCountry": "USA"},
+            "createdAt": created, "updatedAt": created
+        }),
+    );
+    put(
+        "spherepay",
+        SPHEREPAY_KYC_SUBMITTED,
+        json!({
+            "id": SPHEREPAY_KYC_SUBMITTED, "type": "individual",
+            "email": "ana.souza@example.com", "phone": "+5511912345678",
+            "firstName": "Ana", "lastName": "Souza", "dateOfBirth": "1988-07-02",
+            "verificationProfiles": kyc_profile("pending"), "tosStatus": "approved", "meta": {"tier": "gold"},
+            "address": {"line1": "Avenida Paulista, 1000", "city": "São Paulo", "postalCode": "01310-100", "state": "SP", "country": "BRA"},
+            "personalInformation": {"taxIdentificationNumber": "52998224725", "taxIdentificationNumberType": "national_id", "taxIdentificationNumberCountry": "BRA", "nationality": "BRA", "residencyCountry": "BRA"},
+            "createdAt": created, "updatedAt": created
+        }),
+    );
+    put(
+        "polygon",
+        POLYGON,
+        json!({
+            "id": POLYGON, "object": "customer", "type": "individual",
+            "firstName": "Jane", "middleName": null, "lastName": "Smith",
+            "email": "jane@example.com", "phone": "+12125551234", "nationality": "US",
+            "externalId": "usr_12345", "status": "active",
+            "signedAgreement": false, "signedAgreementAt": null,
+            "wallets": [], "endorsements": [], "metadata": {},
+            "birthDate": "1990-01-15",
+            "residentialAddress": {"line1": "1 Main St", "city": "New York", "state": "NY", "country": "US", "zipCode": "10001"},
+            "identifyingInformation": [{"type": "ssn", "issuingCountry": "US", "number": "123456789"}],
+            "createdAt": "2023-11-07T05:31:56Z", "updatedAt": "2023-11-07T05:31:56Z"
+        }),
+    );
+    put(
+        "bvnk",
+        BVNK_INDIVIDUAL,
+        json!({
+            "reference": BVNK_INDIVIDUAL, "status": "INFO_REQUIRED", "type": "INDIVIDUAL",
+            "individual": {
+                "firstName": "María", "lastName": "García", "dateOfBirth": "1985-11-20",
+                "email": "maria.garcia@example.com", "phone": "+34612345678",
+                "address": bvnk_address("Calle Mayor 1", "Madrid", "28013", "ES", "Spain")
+            },
+            "riskScore": "LOW"
+        }),
+    );
+    put(
+        "bvnk",
+        BVNK_COMPANY,
+        json!({
+            "reference": BVNK_COMPANY, "status": "PENDING", "type": "COMPANY",
+            "company": {
+                "name": "Acme Ltd", "description": "Widgets and gadgets",
+                "taxResidenceCountryCode": "US", "registrationNumber": "21-4532998",
+                "address": bvnk_address("101 West Broadway", "San Diego", "92101", "US", "United States"),
+                "associates": [{
+                    "person": {
+                        "reference": "911685b0-acaa-418d-bd91-ed80b96c62cf",
+                        "firstName": "Sean", "lastName": "Bond", "dateOfBirth": "2001-01-31",
+                        "address": bvnk_address("101 West Broadway", "San Diego", "92101", "US", "United States")
+                    },
+                    "details": {
+                        "birthCountryCode": "US",
+                        "contactInfo": {"emailAddress": "sean.bond@example.com", "phoneNumber": "+16195550143"},
+                        "documentNumber": "123456789",
+                        "documentInfo": {"number": "123456789", "type": "DRIVERS_LICENSE", "issuingCountryCode": "US"},
+                        "taxIdentification": {"number": "914764628", "taxResidenceCountryCode": "US"}
+                    },
+                    "title": "CEO", "riskScore": "LOW",
+                    "controls": {"hasOwnership": true, "hasControl": true, "isSigner": false},
+                    "verification": {"url": "https://verify.example/2", "status": "infoRequired"}
+                }],
+                "verification": {"url": "https://verify.example/1", "status": "infoRequired"}
+            },
+            "riskScore": "LOW"
+        }),
+    );
+    put(
+        "swipelux",
+        SWIPELUX,
+        json!({
+            "id": SWIPELUX, "firstName": "João", "middleName": null, "lastName": "Pereira",
+            "email": "joao.pereira@example.com", "phone": "+5521987654321",
+            "status": "incomplete", "metadata": {"source": "sandbox"},
+            "applicantId": SWIPELUX_APPLICANT,
+            "createdAt": created, "updatedAt": created
+        }),
+    );
     all
 }

@@ -91,7 +91,9 @@ impl Faults {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Fault>> {
         // A poisoned lock only means a panic elsewhere; the list itself is still sound.
-        self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -102,8 +104,14 @@ impl http_body::Body for BrokenBody {
     type Data = Bytes;
     type Error = io::Error;
 
-    fn poll_frame(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
-        Poll::Ready(Some(Err(io::Error::new(io::ErrorKind::ConnectionAborted, "sandbox fault: drop"))))
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        Poll::Ready(Some(Err(io::Error::new(
+            io::ErrorKind::ConnectionAborted,
+            "sandbox fault: drop",
+        ))))
     }
 }
 

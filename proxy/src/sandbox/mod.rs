@@ -53,7 +53,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { polygon_token_ttl_secs: 3600, max_skew_secs: 60 }
+        Self {
+            polygon_token_ttl_secs: 3600,
+            max_skew_secs: 60,
+        }
     }
 }
 
@@ -71,7 +74,9 @@ pub struct SandboxState {
 
 /// Locks a mutex, recovering from poisoning (the data stays usable for a test double).
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl SandboxState {
@@ -117,7 +122,9 @@ impl SandboxState {
 
     /// The stored record, including what the provider never returns (for tests and admin).
     pub fn customer(&self, provider: &str, id: &str) -> Option<serde_json::Value> {
-        lock(&self.customers).get(&(provider.to_owned(), id.to_owned())).cloned()
+        lock(&self.customers)
+            .get(&(provider.to_owned(), id.to_owned()))
+            .cloned()
     }
 
     pub fn reset_customers(&self) {
@@ -142,15 +149,32 @@ pub fn router(state: Arc<SandboxState>) -> Router {
         .nest("/bvnk", bvnk::router(state.clone()))
         .nest("/swipelux", swipelux::router())
         .nest("/sumsub", sumsub::router())
-        .layer(middleware::from_fn_with_state(state.clone(), count_and_inject_faults));
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            count_and_inject_faults,
+        ));
     providers.merge(admin::router()).with_state(state)
 }
 
 /// Counts each provider request, then applies a pending fault for that provider, if any.
-async fn count_and_inject_faults(State(state): State<Arc<SandboxState>>, request: Request, next: Next) -> Response {
-    let provider = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or("").to_owned();
+async fn count_and_inject_faults(
+    State(state): State<Arc<SandboxState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let provider = request
+        .uri()
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_owned();
     *lock(&state.requests).entry(provider.clone()).or_insert(0) += 1;
-    if let Some(fault) = state.faults.take(&provider, |kind| kind != FaultKind::StaleShareToken) {
+    if let Some(fault) = state
+        .faults
+        .take(&provider, |kind| kind != FaultKind::StaleShareToken)
+    {
         tracing::info!(provider = %provider, kind = ?fault.kind, "sandbox injecting fault");
         if let Some(response) = faults::apply(&fault).await {
             return response;
@@ -181,7 +205,12 @@ impl Handle {
 pub fn upstream_settings(base: &str, provider: &str) -> Option<UpstreamSettings> {
     use credentials::*;
     let (base_url, credentials) = match provider {
-        "spherepay" => (format!("{base}/spherepay"), Credentials::SpherePay { api_key: SPHEREPAY_API_KEY.into() }),
+        "spherepay" => (
+            format!("{base}/spherepay"),
+            Credentials::SpherePay {
+                api_key: SPHEREPAY_API_KEY.into(),
+            },
+        ),
         "swipelux" => (
             format!("{base}/swipelux"),
             Credentials::Swipelux {
@@ -197,15 +226,26 @@ pub fn upstream_settings(base: &str, provider: &str) -> Option<UpstreamSettings>
         ),
         "bvnk" => (
             format!("{base}/bvnk"),
-            Credentials::Bvnk { hawk_id: BVNK_HAWK_ID.into(), hawk_key: BVNK_HAWK_KEY.into() },
+            Credentials::Bvnk {
+                hawk_id: BVNK_HAWK_ID.into(),
+                hawk_key: BVNK_HAWK_KEY.into(),
+            },
         ),
         "polygon" => (
             format!("{base}/polygon/v0.9"),
-            Credentials::Polygon { api_key: POLYGON_API_KEY.into(), api_secret: POLYGON_API_SECRET.into() },
+            Credentials::Polygon {
+                api_key: POLYGON_API_KEY.into(),
+                api_secret: POLYGON_API_SECRET.into(),
+            },
         ),
         _ => return None,
     };
-    Some(UpstreamSettings { provider: provider.to_owned(), base_url, credentials, fill_ip_address: provider == "polygon" })
+    Some(UpstreamSettings {
+        provider: provider.to_owned(),
+        base_url,
+        credentials,
+        fill_ip_address: provider == "polygon",
+    })
 }
 
 /// Starts the sandbox on `addr` (port 0 for an ephemeral one).

@@ -19,20 +19,42 @@ use super::{credentials, lock, SandboxState};
 use crate::session::now_secs;
 
 const PROVIDER: &str = "polygon";
-const WRITE_ONLY: &[&str] = &["birthDate", "residentialAddress", "ipAddress", "identifyingInformation"];
+const WRITE_ONLY: &[&str] = &[
+    "birthDate",
+    "residentialAddress",
+    "ipAddress",
+    "identifyingInformation",
+];
 const ACCEPTED: &[&str] = &[
-    "firstName", "middleName", "lastName", "email", "phone", "birthDate", "nationality", "ipAddress",
-    "externalId", "signedAgreement", "residentialAddress", "identifyingInformation", "endorsements", "metadata",
+    "firstName",
+    "middleName",
+    "lastName",
+    "email",
+    "phone",
+    "birthDate",
+    "nationality",
+    "ipAddress",
+    "externalId",
+    "signedAgreement",
+    "residentialAddress",
+    "identifyingInformation",
+    "endorsements",
+    "metadata",
 ];
 
 pub fn router() -> Router<Arc<SandboxState>> {
-    Router::new().route("/auth/token", post(token)).route("/customers/{id}", get(fetch).patch(update))
+    Router::new()
+        .route("/auth/token", post(token))
+        .route("/customers/{id}", get(fetch).patch(update))
 }
 
 fn error(status: StatusCode, code: &str, message: &str, errors: Vec<(String, String)>) -> Response {
     let mut body = json!({"code": code, "message": message});
     if !errors.is_empty() {
-        body["errors"] = errors.into_iter().map(|(field, message)| json!({"field": field, "message": message})).collect();
+        body["errors"] = errors
+            .into_iter()
+            .map(|(field, message)| json!({"field": field, "message": message}))
+            .collect();
     }
     (status, Json(body)).into_response()
 }
@@ -40,12 +62,24 @@ fn error(status: StatusCode, code: &str, message: &str, errors: Vec<(String, Str
 async fn token(State(state): State<Arc<SandboxState>>, body: Bytes) -> Response {
     *lock(&state.polygon_token_calls) += 1;
     let Some(request) = object(&body) else {
-        return error(StatusCode::BAD_REQUEST, "invalid_request", "Body must be {apiKey, apiSecret}", vec![]);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Body must be {apiKey, apiSecret}",
+            vec![],
+        );
     };
-    let key_ok = request.get("apiKey").and_then(Value::as_str) == Some(credentials::POLYGON_API_KEY);
-    let secret_ok = request.get("apiSecret").and_then(Value::as_str) == Some(credentials::POLYGON_API_SECRET);
+    let key_ok =
+        request.get("apiKey").and_then(Value::as_str) == Some(credentials::POLYGON_API_KEY);
+    let secret_ok =
+        request.get("apiSecret").and_then(Value::as_str) == Some(credentials::POLYGON_API_SECRET);
     if !(key_ok && secret_ok) {
-        return error(StatusCode::UNAUTHORIZED, "invalid_credentials", "Unknown API key or secret", vec![]);
+        return error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "Unknown API key or secret",
+            vec![],
+        );
     }
     let ttl = state.options.polygon_token_ttl_secs;
     let expires_at = now_secs() + ttl;
@@ -53,21 +87,34 @@ async fn token(State(state): State<Arc<SandboxState>>, body: Bytes) -> Response 
     lock(&state.polygon_tokens).insert(token.clone(), expires_at);
     let expires_at_text = time::OffsetDateTime::from_unix_timestamp(expires_at as i64)
         .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok());
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        });
     Json(json!({"accessToken": token, "tokenType": "bearer", "expiresIn": ttl, "expiresAt": expires_at_text}))
         .into_response()
 }
 
 fn authorized(state: &SandboxState, headers: &HeaderMap) -> bool {
-    let Some(token) = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "))
+    let Some(token) = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
     else {
         return false;
     };
-    lock(&state.polygon_tokens).get(token).is_some_and(|expires_at| now_secs() < *expires_at)
+    lock(&state.polygon_tokens)
+        .get(token)
+        .is_some_and(|expires_at| now_secs() < *expires_at)
 }
 
 fn unauthorized() -> Response {
-    error(StatusCode::UNAUTHORIZED, "unauthorized", "Missing, unknown or expired access token", vec![])
+    error(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        "Missing, unknown or expired access token",
+        vec![],
+    )
 }
 
 fn public_view(record: &Value) -> Value {
@@ -80,13 +127,22 @@ fn public_view(record: &Value) -> Value {
     view
 }
 
-async fn fetch(State(state): State<Arc<SandboxState>>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+async fn fetch(
+    State(state): State<Arc<SandboxState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     if !authorized(&state, &headers) {
         return unauthorized();
     }
     match state.with_customer(PROVIDER, &id, |record| public_view(record)) {
         Some(view) => Json(view).into_response(),
-        None => error(StatusCode::NOT_FOUND, "not_found", "Customer not found", vec![]),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Customer not found",
+            vec![],
+        ),
     }
 }
 
@@ -100,7 +156,12 @@ async fn update(
         return unauthorized();
     }
     let Some(patch) = object(&body) else {
-        return error(StatusCode::BAD_REQUEST, "invalid_request", "Body must be a JSON object", vec![]);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Body must be a JSON object",
+            vec![],
+        );
     };
     let mut errors = Vec::new();
     for key in patch.keys().filter(|k| !ACCEPTED.contains(&k.as_str())) {
@@ -113,20 +174,37 @@ async fn update(
         }
     }
     if !errors.is_empty() {
-        return error(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", "Validation failed", errors);
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_error",
+            "Validation failed",
+            errors,
+        );
     }
     let patch = Value::Object(patch);
     let outcome = state.with_customer(PROVIDER, &id, |record| {
         let signed = record.get("signedAgreement").and_then(Value::as_bool) == Some(true);
         if signed && patch.get("signedAgreement").and_then(Value::as_bool) == Some(false) {
-            return Err(("signedAgreement".to_owned(), "signedAgreement cannot be set back to false".to_owned()));
+            return Err((
+                "signedAgreement".to_owned(),
+                "signedAgreement cannot be set back to false".to_owned(),
+            ));
         }
         let mut patch = patch.clone();
         // identifyingInformation appends; an entry of the same type replaces the old one.
-        if let Some(new_entries) = patch.as_object_mut().and_then(|p| p.remove("identifyingInformation")) {
-            let mut entries = record.get("identifyingInformation").and_then(Value::as_array).cloned().unwrap_or_default();
+        if let Some(new_entries) = patch
+            .as_object_mut()
+            .and_then(|p| p.remove("identifyingInformation"))
+        {
+            let mut entries = record
+                .get("identifyingInformation")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
             for entry in new_entries.as_array().into_iter().flatten() {
-                entries.retain(|old| old.get("type").is_none() || old.get("type") != entry.get("type"));
+                entries.retain(|old| {
+                    old.get("type").is_none() || old.get("type") != entry.get("type")
+                });
                 entries.push(entry.clone());
             }
             record["identifyingInformation"] = Value::Array(entries);
@@ -139,8 +217,18 @@ async fn update(
         Ok(public_view(record))
     });
     match outcome {
-        None => error(StatusCode::NOT_FOUND, "not_found", "Customer not found", vec![]),
-        Some(Err(field)) => error(StatusCode::UNPROCESSABLE_ENTITY, "validation_error", "Validation failed", vec![field]),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Customer not found",
+            vec![],
+        ),
+        Some(Err(field)) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_error",
+            "Validation failed",
+            vec![field],
+        ),
         Some(Ok(view)) => Json(view).into_response(),
     }
 }

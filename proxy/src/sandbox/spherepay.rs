@@ -17,8 +17,16 @@ use super::store::{merge, now_rfc3339, object, remove_pointer};
 use super::{credentials, SandboxState};
 
 const PROVIDER: &str = "spherepay";
-const EDITABLE: &[&str] =
-    &["email", "phone", "firstName", "lastName", "dateOfBirth", "address", "personalInformation", "meta"];
+const EDITABLE: &[&str] = &[
+    "email",
+    "phone",
+    "firstName",
+    "lastName",
+    "dateOfBirth",
+    "address",
+    "personalInformation",
+    "meta",
+];
 const TAX_FIELDS: &[&str] = &[
     "taxIdentificationNumber",
     "taxIdentificationNumberType",
@@ -33,7 +41,10 @@ pub fn router() -> Router<Arc<SandboxState>> {
 fn error(status: StatusCode, code: &str, detail: &str, errors: Vec<(&str, String)>) -> Response {
     let mut body = json!({"status": status.as_u16(), "code": code, "detail": detail, "correlationId": "sbx-corr-1"});
     if !errors.is_empty() {
-        body["errors"] = errors.into_iter().map(|(pointer, detail)| json!({"pointer": pointer, "detail": detail})).collect();
+        body["errors"] = errors
+            .into_iter()
+            .map(|(pointer, detail)| json!({"pointer": pointer, "detail": detail}))
+            .collect();
     }
     (status, Json(body)).into_response()
 }
@@ -44,7 +55,12 @@ fn authorized(headers: &HeaderMap) -> bool {
 }
 
 fn unauthorized() -> Response {
-    error(StatusCode::UNAUTHORIZED, "auth/unauthorized", "Invalid or missing API key", vec![])
+    error(
+        StatusCode::UNAUTHORIZED,
+        "auth/unauthorized",
+        "Invalid or missing API key",
+        vec![],
+    )
 }
 
 fn public_view(record: &Value) -> Value {
@@ -61,13 +77,22 @@ fn kyc_submitted(record: &Value) -> bool {
         .is_some_and(|status| status != "incomplete")
 }
 
-async fn fetch(State(state): State<Arc<SandboxState>>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+async fn fetch(
+    State(state): State<Arc<SandboxState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     if !authorized(&headers) {
         return unauthorized();
     }
     match state.with_customer(PROVIDER, &id, |record| public_view(record)) {
         Some(view) => Json(view).into_response(),
-        None => error(StatusCode::NOT_FOUND, "resource/not-found", "Customer not found", vec![]),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "resource/not-found",
+            "Customer not found",
+            vec![],
+        ),
     }
 }
 
@@ -81,23 +106,46 @@ async fn update(
         return unauthorized();
     }
     let Some(patch) = object(&body) else {
-        return error(StatusCode::BAD_REQUEST, "validation/invalid-body", "Body must be a JSON object", vec![]);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "validation/invalid-body",
+            "Body must be a JSON object",
+            vec![],
+        );
     };
     if let Some(key) = patch.keys().find(|k| !EDITABLE.contains(&k.as_str())) {
         let pointer = format!("/{key}");
-        return error(StatusCode::BAD_REQUEST, "validation/failed", "Unknown field", vec![(&pointer, "Unknown field".into())]);
+        return error(
+            StatusCode::BAD_REQUEST,
+            "validation/failed",
+            "Unknown field",
+            vec![(&pointer, "Unknown field".into())],
+        );
     }
     let patch = Value::Object(patch);
-    let tax_given = TAX_FIELDS.iter().any(|f| patch.pointer(&format!("/personalInformation/{f}")).is_some());
+    let tax_given = TAX_FIELDS.iter().any(|f| {
+        patch
+            .pointer(&format!("/personalInformation/{f}"))
+            .is_some()
+    });
     let mut errors = Vec::new();
     if tax_given {
         for field in &TAX_FIELDS[..3] {
-            if patch.pointer(&format!("/personalInformation/{field}")).is_none() {
-                errors.push((format!("/personalInformation/{field}"), "Required with the other tax identification fields".to_owned()));
+            if patch
+                .pointer(&format!("/personalInformation/{field}"))
+                .is_none()
+            {
+                errors.push((
+                    format!("/personalInformation/{field}"),
+                    "Required with the other tax identification fields".to_owned(),
+                ));
             }
         }
         if patch.get("address").is_none() {
-            errors.push(("/address".to_owned(), "Address is required when tax identification is provided".to_owned()));
+            errors.push((
+                "/address".to_owned(),
+                "Address is required when tax identification is provided".to_owned(),
+            ));
         }
     }
     if let Some(email) = patch.get("email").and_then(Value::as_str) {
@@ -106,8 +154,16 @@ async fn update(
         }
     }
     if !errors.is_empty() {
-        let errors = errors.iter().map(|(p, d)| (p.as_str(), d.clone())).collect();
-        return error(StatusCode::UNPROCESSABLE_ENTITY, "validation/failed", "Validation failed", errors);
+        let errors = errors
+            .iter()
+            .map(|(p, d)| (p.as_str(), d.clone()))
+            .collect();
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation/failed",
+            "Validation failed",
+            errors,
+        );
     }
     let outcome = state.with_customer(PROVIDER, &id, |record| {
         if kyc_submitted(record) {
@@ -128,10 +184,23 @@ async fn update(
         Ok(public_view(record))
     });
     match outcome {
-        None => error(StatusCode::NOT_FOUND, "resource/not-found", "Customer not found", vec![]),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "resource/not-found",
+            "Customer not found",
+            vec![],
+        ),
         Some(Err(locked)) => {
-            let errors = locked.iter().map(|p| (p.as_str(), "Locked after KYC submission".to_owned())).collect();
-            error(StatusCode::BAD_REQUEST, "customer/locked", "These fields are locked once KYC was submitted", errors)
+            let errors = locked
+                .iter()
+                .map(|p| (p.as_str(), "Locked after KYC submission".to_owned()))
+                .collect();
+            error(
+                StatusCode::BAD_REQUEST,
+                "customer/locked",
+                "These fields are locked once KYC was submitted",
+                errors,
+            )
         }
         Some(Ok(view)) => Json(view).into_response(),
     }

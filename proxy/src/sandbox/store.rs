@@ -11,7 +11,10 @@ pub fn merge(target: &mut Value, patch: &Value) {
             for (key, value) in patch {
                 if value.is_null() {
                     target.remove(key);
-                } else if let Some(existing) = target.get_mut(key).filter(|v| v.is_object() && value.is_object()) {
+                } else if let Some(existing) = target
+                    .get_mut(key)
+                    .filter(|v| v.is_object() && value.is_object())
+                {
                     merge(existing, value);
                 } else {
                     target.insert(key.clone(), value.clone());
@@ -24,7 +27,9 @@ pub fn merge(target: &mut Value, patch: &Value) {
 
 /// Removes the value at a JSON pointer (no-op when absent).
 pub fn remove_pointer(value: &mut Value, pointer: &str) {
-    let Some((parent, key)) = pointer.rsplit_once('/') else { return };
+    let Some((parent, key)) = pointer.rsplit_once('/') else {
+        return;
+    };
     if let Some(object) = value.pointer_mut(parent).and_then(Value::as_object_mut) {
         object.remove(key);
     }
@@ -46,9 +51,16 @@ pub fn now_rfc3339() -> String {
 
 impl SandboxState {
     /// Runs `change` on a stored customer; `None` when there is no such customer.
-    pub(super) fn with_customer<R>(&self, provider: &str, id: &str, change: impl FnOnce(&mut Value) -> R) -> Option<R> {
+    pub(super) fn with_customer<R>(
+        &self,
+        provider: &str,
+        id: &str,
+        change: impl FnOnce(&mut Value) -> R,
+    ) -> Option<R> {
         let mut customers = lock(&self.customers);
-        customers.get_mut(&(provider.to_owned(), id.to_owned())).map(change)
+        customers
+            .get_mut(&(provider.to_owned(), id.to_owned()))
+            .map(change)
     }
 }
 

@@ -36,9 +36,19 @@ fn error(status: StatusCode, description: &str) -> Response {
         .into_response()
 }
 
-async fn share_token(State(state): State<Arc<SandboxState>>, uri: OriginalUri, headers: HeaderMap, body: Bytes) -> Response {
+async fn share_token(
+    State(state): State<Arc<SandboxState>>,
+    uri: OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     *lock(&state.share_token_calls) += 1;
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    };
     if header(sumsub::HEADER_TOKEN) != credentials::SUMSUB_APP_TOKEN {
         return error(StatusCode::UNAUTHORIZED, "App token is invalid");
     }
@@ -46,24 +56,52 @@ async fn share_token(State(state): State<Arc<SandboxState>>, uri: OriginalUri, h
         return error(StatusCode::UNAUTHORIZED, "Missing request timestamp");
     };
     if now_secs().abs_diff(ts) > state.options.max_skew_secs {
-        return error(StatusCode::UNAUTHORIZED, "Request timestamp is too far from the current time");
+        return error(
+            StatusCode::UNAUTHORIZED,
+            "Request timestamp is too far from the current time",
+        );
     }
     let path = uri.0.path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
-    let expected = sumsub::signature(credentials::SUMSUB_SECRET_KEY.as_bytes(), ts, "POST", path, &body);
+    let expected = sumsub::signature(
+        credentials::SUMSUB_SECRET_KEY.as_bytes(),
+        ts,
+        "POST",
+        path,
+        &body,
+    );
     if !crate::hawk::macs_equal(header(sumsub::HEADER_SIG), &expected) {
         return error(StatusCode::UNAUTHORIZED, "Request signature mismatch");
     }
     let Some(request) = object(&body) else {
         return error(StatusCode::BAD_REQUEST, "Body must be a JSON object");
     };
-    let applicant = request.get("applicantId").and_then(Value::as_str).unwrap_or("").to_owned();
-    let for_client_id = request.get("forClientId").and_then(Value::as_str).unwrap_or("").to_owned();
+    let applicant = request
+        .get("applicantId")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let for_client_id = request
+        .get("forClientId")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
     if applicant.is_empty() || for_client_id.is_empty() {
-        return error(StatusCode::BAD_REQUEST, "applicantId and forClientId are required");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "applicantId and forClientId are required",
+        );
     }
-    let ttl = request.get("ttlInSecs").and_then(Value::as_u64).unwrap_or(MAX_TTL_SECS).min(MAX_TTL_SECS);
+    let ttl = request
+        .get("ttlInSecs")
+        .and_then(Value::as_u64)
+        .unwrap_or(MAX_TTL_SECS)
+        .min(MAX_TTL_SECS);
     let token = format!("_act-sbx-share-{}", crate::hawk::nonce());
-    let record = ShareToken { applicant, for_client_id: for_client_id.clone(), expires_at: now_secs() + ttl };
+    let record = ShareToken {
+        applicant,
+        for_client_id: for_client_id.clone(),
+        expires_at: now_secs() + ttl,
+    };
     lock(&state.share_tokens).insert(token.clone(), record);
     Json(json!({"token": token, "forClientId": for_client_id})).into_response()
 }
@@ -71,11 +109,15 @@ async fn share_token(State(state): State<Arc<SandboxState>>, uri: OriginalUri, h
 /// Why a share token presented to Swipelux is refused, if it is.
 pub fn refusal(state: &SandboxState, token: &str, applicant: Option<&str>) -> Option<&'static str> {
     let tokens = lock(&state.share_tokens);
-    let Some(record) = tokens.get(token) else { return Some("share_token_invalid") };
+    let Some(record) = tokens.get(token) else {
+        return Some("share_token_invalid");
+    };
     if now_secs() >= record.expires_at {
         return Some("share_token_expired");
     }
-    if record.for_client_id != credentials::SUMSUB_FOR_CLIENT_ID || Some(record.applicant.as_str()) != applicant {
+    if record.for_client_id != credentials::SUMSUB_FOR_CLIENT_ID
+        || Some(record.applicant.as_str()) != applicant
+    {
         return Some("share_token_invalid");
     }
     None

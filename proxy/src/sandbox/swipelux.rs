@@ -19,16 +19,34 @@ use super::{credentials, sumsub, SandboxState};
 
 const PROVIDER: &str = "swipelux";
 const ACCEPTED: &[&str] = &[
-    "firstName", "middleName", "lastName", "email", "phone", "birthDate", "residentialAddress",
-    "identifyingInformation", "metadata", "shareToken",
+    "firstName",
+    "middleName",
+    "lastName",
+    "email",
+    "phone",
+    "birthDate",
+    "residentialAddress",
+    "identifyingInformation",
+    "metadata",
+    "shareToken",
 ];
-const HIDDEN: &[&str] = &["birthDate", "residentialAddress", "identifyingInformation", "applicantId"];
+const HIDDEN: &[&str] = &[
+    "birthDate",
+    "residentialAddress",
+    "identifyingInformation",
+    "applicantId",
+];
 
 pub fn router() -> Router<Arc<SandboxState>> {
     Router::new().route("/v1/customers/{id}", get(fetch).put(update).patch(update))
 }
 
-fn problem(status: StatusCode, code: &str, detail: &str, errors: Vec<(String, &str, String)>) -> Response {
+fn problem(
+    status: StatusCode,
+    code: &str,
+    detail: &str,
+    errors: Vec<(String, &str, String)>,
+) -> Response {
     let slug = code.replace('_', "-");
     let body = json!({
         "type": format!("https://docs.swipelux.com/errors/{slug}"),
@@ -36,7 +54,12 @@ fn problem(status: StatusCode, code: &str, detail: &str, errors: Vec<(String, &s
         "correlationId": "sbx-corr-swx", "retryable": false,
         "errors": errors.into_iter().map(|(pointer, code, message)| json!({"pointer": pointer, "code": code, "message": message})).collect::<Vec<_>>(),
     });
-    (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/problem+json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 fn authorized(headers: &HeaderMap) -> bool {
@@ -44,11 +67,21 @@ fn authorized(headers: &HeaderMap) -> bool {
 }
 
 fn unauthorized() -> Response {
-    problem(StatusCode::UNAUTHORIZED, "unauthorized", "Missing or invalid API key", vec![])
+    problem(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        "Missing or invalid API key",
+        vec![],
+    )
 }
 
 fn not_found() -> Response {
-    problem(StatusCode::NOT_FOUND, "customer_not_found", "Customer not found", vec![])
+    problem(
+        StatusCode::NOT_FOUND,
+        "customer_not_found",
+        "Customer not found",
+        vec![],
+    )
 }
 
 fn public_view(record: &Value) -> Value {
@@ -61,21 +94,37 @@ fn public_view(record: &Value) -> Value {
     view
 }
 
-async fn fetch(State(state): State<Arc<SandboxState>>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+async fn fetch(
+    State(state): State<Arc<SandboxState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     if !authorized(&headers) {
         return unauthorized();
     }
     state
-        .with_customer(PROVIDER, &id, |record| axum::Json(public_view(record)).into_response())
+        .with_customer(PROVIDER, &id, |record| {
+            axum::Json(public_view(record)).into_response()
+        })
         .unwrap_or_else(not_found)
 }
 
-async fn update(State(state): State<Arc<SandboxState>>, Path(id): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
+async fn update(
+    State(state): State<Arc<SandboxState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     if !authorized(&headers) {
         return unauthorized();
     }
     let Some(mut patch) = object(&body) else {
-        return problem(StatusCode::BAD_REQUEST, "invalid_request", "Body must be a JSON object", vec![]);
+        return problem(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Body must be a JSON object",
+            vec![],
+        );
     };
     let unknown: Vec<_> = patch
         .keys()
@@ -83,18 +132,34 @@ async fn update(State(state): State<Arc<SandboxState>>, Path(id): Path<String>, 
         .map(|k| (format!("/{k}"), "unknown_field", "Unknown field".to_owned()))
         .collect();
     if !unknown.is_empty() {
-        return problem(StatusCode::BAD_REQUEST, "validation_failed", "Request validation failed", unknown);
+        return problem(
+            StatusCode::BAD_REQUEST,
+            "validation_failed",
+            "Request validation failed",
+            unknown,
+        );
     }
-    let applicant = state.customer(PROVIDER, &id).and_then(|c| c.get("applicantId").and_then(Value::as_str).map(str::to_owned));
+    let applicant = state.customer(PROVIDER, &id).and_then(|c| {
+        c.get("applicantId")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    });
     if let Some(token) = patch.remove("shareToken") {
-        let forced_stale = state.faults.take(PROVIDER, |kind| kind == FaultKind::StaleShareToken).is_some();
+        let forced_stale = state
+            .faults
+            .take(PROVIDER, |kind| kind == FaultKind::StaleShareToken)
+            .is_some();
         let why = match token.as_str() {
             _ if forced_stale => Some("share_token_expired"),
             Some(token) => sumsub::refusal(&state, token, applicant.as_deref()),
             None => Some("share_token_invalid"),
         };
         if let Some(code) = why {
-            let message = if code == "share_token_expired" { "The share token has expired" } else { "The share token is not valid" };
+            let message = if code == "share_token_expired" {
+                "The share token has expired"
+            } else {
+                "The share token is not valid"
+            };
             return problem(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation_failed",
@@ -102,7 +167,10 @@ async fn update(State(state): State<Arc<SandboxState>>, Path(id): Path<String>, 
                 vec![("/shareToken".to_owned(), code, message.to_owned())],
             );
         }
-        patch.insert("status".to_owned(), Value::String("under_review".to_owned()));
+        patch.insert(
+            "status".to_owned(),
+            Value::String("under_review".to_owned()),
+        );
     }
     let patch = Value::Object(patch);
     state

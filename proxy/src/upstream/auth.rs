@@ -8,10 +8,21 @@ use crate::hawk;
 
 #[derive(Clone)]
 pub enum Credentials {
-    SpherePay { api_key: String },
-    Swipelux { api_key: String, sumsub: Option<SumsubCredentials> },
-    Bvnk { hawk_id: String, hawk_key: String },
-    Polygon { api_key: String, api_secret: String },
+    SpherePay {
+        api_key: String,
+    },
+    Swipelux {
+        api_key: String,
+        sumsub: Option<SumsubCredentials>,
+    },
+    Bvnk {
+        hawk_id: String,
+        hawk_key: String,
+    },
+    Polygon {
+        api_key: String,
+        api_secret: String,
+    },
 }
 
 #[derive(Clone)]
@@ -28,7 +39,9 @@ impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = match self {
             Credentials::SpherePay { .. } => "SpherePay",
-            Credentials::Swipelux { sumsub: Some(_), .. } => "Swipelux+Sumsub",
+            Credentials::Swipelux {
+                sumsub: Some(_), ..
+            } => "Swipelux+Sumsub",
             Credentials::Swipelux { .. } => "Swipelux",
             Credentials::Bvnk { .. } => "BvnkHawk",
             Credentials::Polygon { .. } => "PolygonToken",
@@ -67,14 +80,22 @@ pub fn static_headers(credentials: &Credentials, headers: &mut HeaderMap) {
 }
 
 /// A Hawk `Authorization` header for one request to `url` with this body.
-pub fn hawk_header(id: &str, key: &str, method: &str, url: &reqwest::Url, body: Option<&[u8]>) -> Option<HeaderValue> {
+pub fn hawk_header(
+    id: &str,
+    key: &str,
+    method: &str,
+    url: &reqwest::Url,
+    body: Option<&[u8]>,
+) -> Option<HeaderValue> {
     let host = url.host_str()?;
     let port = url.port_or_known_default()?;
     let resource = match url.query() {
         Some(query) => format!("{}?{}", url.path(), query),
         None => url.path().to_owned(),
     };
-    let hash = body.map(|b| hawk::payload_hash("application/json", b)).unwrap_or_default();
+    let hash = body
+        .map(|b| hawk::payload_hash("application/json", b))
+        .unwrap_or_default();
     let nonce = hawk::nonce();
     let artifacts = hawk::Artifacts {
         ts: crate::session::now_secs(),

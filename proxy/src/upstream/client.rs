@@ -36,10 +36,22 @@ pub enum Failure {
 impl Failure {
     pub fn problem(self) -> Problem {
         match self {
-            Failure::Timeout => Problem::new(Kind::UpstreamTimeout, "The provider did not answer in time. Try again."),
-            Failure::Unreachable => Problem::new(Kind::UpstreamUnreachable, "The provider could not be reached. Try again."),
-            Failure::Auth => Problem::new(Kind::UpstreamAuth, "The proxy's provider credentials were refused."),
-            Failure::Malformed => Problem::new(Kind::UpstreamMalformed, "The provider's answer could not be read."),
+            Failure::Timeout => Problem::new(
+                Kind::UpstreamTimeout,
+                "The provider did not answer in time. Try again.",
+            ),
+            Failure::Unreachable => Problem::new(
+                Kind::UpstreamUnreachable,
+                "The provider could not be reached. Try again.",
+            ),
+            Failure::Auth => Problem::new(
+                Kind::UpstreamAuth,
+                "The proxy's provider credentials were refused.",
+            ),
+            Failure::Malformed => Problem::new(
+                Kind::UpstreamMalformed,
+                "The provider's answer could not be read.",
+            ),
         }
     }
 }
@@ -65,7 +77,11 @@ pub fn install_crypto_provider() {
 }
 
 impl Upstream {
-    pub fn new(settings: UpstreamSettings, connect_timeout: Duration, total_timeout: Duration) -> Result<Self, String> {
+    pub fn new(
+        settings: UpstreamSettings,
+        connect_timeout: Duration,
+        total_timeout: Duration,
+    ) -> Result<Self, String> {
         install_crypto_provider();
         let client = reqwest::Client::builder()
             .connect_timeout(connect_timeout)
@@ -74,7 +90,12 @@ impl Upstream {
             .pool_idle_timeout(Duration::from_secs(30))
             .build()
             .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
-        Ok(Self { settings, client, polygon: TokenCache::default(), sumsub_mints: AtomicU64::new(0) })
+        Ok(Self {
+            settings,
+            client,
+            polygon: TokenCache::default(),
+            sumsub_mints: AtomicU64::new(0),
+        })
     }
 
     pub fn provider(&self) -> &str {
@@ -94,15 +115,25 @@ impl Upstream {
     /// Sends `method path` (appended to the base URL) with an optional JSON body, with this
     /// provider's authentication. Polygon: a refused bearer is refreshed once and the call
     /// repeated once.
-    pub async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> Result<UpstreamResponse, Failure> {
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Result<UpstreamResponse, Failure> {
         let body = body.map(|b| Bytes::from(b.to_string()));
         if let Credentials::Polygon { .. } = self.settings.credentials {
             let token = self.polygon_token().await?;
-            let response = self.send_once(&method, path, body.clone(), Some(&token)).await?;
+            let response = self
+                .send_once(&method, path, body.clone(), Some(&token))
+                .await?;
             if response.status != StatusCode::UNAUTHORIZED {
                 return Ok(response);
             }
-            tracing::info!(provider = "polygon", "bearer refused; refreshing once and retrying once");
+            tracing::info!(
+                provider = "polygon",
+                "bearer refused; refreshing once and retrying once"
+            );
             self.polygon.invalidate(&token).await;
             let token = self.polygon_token().await?;
             return self.send_once(&method, path, body, Some(&token)).await;
@@ -117,9 +148,13 @@ impl Upstream {
         body: Option<Bytes>,
         bearer: Option<&Token>,
     ) -> Result<UpstreamResponse, Failure> {
-        let url = reqwest::Url::parse(&format!("{}{}", self.settings.base_url, path)).map_err(|_| Failure::Unreachable)?;
+        let url = reqwest::Url::parse(&format!("{}{}", self.settings.base_url, path))
+            .map_err(|_| Failure::Unreachable)?;
         let mut headers = HeaderMap::new();
-        headers.insert(reqwest::header::ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(
+            reqwest::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
         auth::static_headers(&self.settings.credentials, &mut headers);
         if let Some(token) = bearer {
             if let Some(value) = auth::header_value(&format!("Bearer {}", token.value)) {
@@ -127,7 +162,9 @@ impl Upstream {
             }
         }
         if let Credentials::Bvnk { hawk_id, hawk_key } = &self.settings.credentials {
-            if let Some(value) = auth::hawk_header(hawk_id, hawk_key, method.as_str(), &url, body.as_deref()) {
+            if let Some(value) =
+                auth::hawk_header(hawk_id, hawk_key, method.as_str(), &url, body.as_deref())
+            {
                 headers.insert(AUTHORIZATION, value);
             }
         }
@@ -138,26 +175,51 @@ impl Upstream {
         let started = std::time::Instant::now();
         let response = request.send().await.map_err(|e| classify(&e))?;
         let status = response.status();
-        let retry_after = response.headers().get(reqwest::header::RETRY_AFTER).cloned();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .cloned();
         let body = response.bytes().await.map_err(|e| classify(&e))?;
         tracing::debug!(provider = %self.settings.provider, %method, status = status.as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "upstream call");
-        Ok(UpstreamResponse { status, retry_after, body })
+        Ok(UpstreamResponse {
+            status,
+            retry_after,
+            body,
+        })
     }
 
     async fn polygon_token(&self) -> Result<Token, Failure> {
-        let Credentials::Polygon { api_key, api_secret } = &self.settings.credentials else {
+        let Credentials::Polygon {
+            api_key,
+            api_secret,
+        } = &self.settings.credentials
+        else {
             return Err(Failure::Auth);
         };
         self.polygon
             .get(|| async {
                 let url = format!("{}/auth/token", self.settings.base_url);
                 let body = serde_json::json!({"apiKey": api_key, "apiSecret": api_secret});
-                let response = self.client.post(url).json_body(&body).send().await.map_err(|e| classify(&e))?;
+                let response = self
+                    .client
+                    .post(url)
+                    .json_body(&body)
+                    .send()
+                    .await
+                    .map_err(|e| classify(&e))?;
                 let status = response.status();
                 let bytes = response.bytes().await.map_err(|e| classify(&e))?;
                 if !status.is_success() {
-                    tracing::warn!(provider = "polygon", status = status.as_u16(), "token call refused");
-                    return Err(if status.is_server_error() { Failure::Unreachable } else { Failure::Auth });
+                    tracing::warn!(
+                        provider = "polygon",
+                        status = status.as_u16(),
+                        "token call refused"
+                    );
+                    return Err(if status.is_server_error() {
+                        Failure::Unreachable
+                    } else {
+                        Failure::Auth
+                    });
                 }
                 tracing::info!(provider = "polygon", "fetched a new bearer token");
                 parse_token_response(&bytes).ok_or(Failure::Malformed)
@@ -169,12 +231,19 @@ impl Upstream {
     /// credentials (`Ok(None)` otherwise).
     pub async fn share_token(&self, applicant: &str) -> Result<Option<String>, Failure> {
         match &self.settings.credentials {
-            Credentials::Swipelux { sumsub: Some(sumsub), .. } => self.mint_share_token(sumsub, applicant).await.map(Some),
+            Credentials::Swipelux {
+                sumsub: Some(sumsub),
+                ..
+            } => self.mint_share_token(sumsub, applicant).await.map(Some),
             _ => Ok(None),
         }
     }
 
-    async fn mint_share_token(&self, sumsub: &SumsubCredentials, applicant: &str) -> Result<String, Failure> {
+    async fn mint_share_token(
+        &self,
+        sumsub: &SumsubCredentials,
+        applicant: &str,
+    ) -> Result<String, Failure> {
         self.sumsub_mints.fetch_add(1, Ordering::Relaxed);
         let body = serde_json::json!({
             "applicantId": applicant,
@@ -182,10 +251,20 @@ impl Upstream {
             "ttlInSecs": sumsub.ttl_secs,
         })
         .to_string();
-        let url = reqwest::Url::parse(&format!("{}{}", sumsub.base_url.trim_end_matches('/'), sumsub::SHARE_TOKEN_PATH))
-            .map_err(|_| Failure::Unreachable)?;
+        let url = reqwest::Url::parse(&format!(
+            "{}{}",
+            sumsub.base_url.trim_end_matches('/'),
+            sumsub::SHARE_TOKEN_PATH
+        ))
+        .map_err(|_| Failure::Unreachable)?;
         let ts = crate::session::now_secs();
-        let signature = sumsub::signature(sumsub.secret_key.as_bytes(), ts, "POST", url.path(), body.as_bytes());
+        let signature = sumsub::signature(
+            sumsub.secret_key.as_bytes(),
+            ts,
+            "POST",
+            url.path(),
+            body.as_bytes(),
+        );
         let mut headers = HeaderMap::new();
         if let Some(value) = auth::header_value(&sumsub.app_token) {
             headers.insert(sumsub::HEADER_TOKEN, value);
@@ -195,15 +274,34 @@ impl Upstream {
             headers.insert(sumsub::HEADER_SIG, value);
         }
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let response = self.client.post(url).headers(headers).body(body).send().await.map_err(|e| classify(&e))?;
+        let response = self
+            .client
+            .post(url)
+            .headers(headers)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| classify(&e))?;
         let status = response.status();
         let bytes = response.bytes().await.map_err(|e| classify(&e))?;
         if !status.is_success() {
-            tracing::warn!(provider = "sumsub", status = status.as_u16(), "share token call refused");
-            return Err(if status.is_server_error() { Failure::Unreachable } else { Failure::Auth });
+            tracing::warn!(
+                provider = "sumsub",
+                status = status.as_u16(),
+                "share token call refused"
+            );
+            return Err(if status.is_server_error() {
+                Failure::Unreachable
+            } else {
+                Failure::Auth
+            });
         }
         let parsed: Value = serde_json::from_slice(&bytes).map_err(|_| Failure::Malformed)?;
-        parsed.get("token").and_then(Value::as_str).map(str::to_owned).ok_or(Failure::Malformed)
+        parsed
+            .get("token")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or(Failure::Malformed)
     }
 }
 
@@ -214,6 +312,7 @@ trait JsonBody {
 
 impl JsonBody for reqwest::RequestBuilder {
     fn json_body(self, body: &Value) -> Self {
-        self.header(CONTENT_TYPE, "application/json").body(body.to_string())
+        self.header(CONTENT_TYPE, "application/json")
+            .body(body.to_string())
     }
 }

@@ -59,7 +59,10 @@ impl TokenCache {
         let lifetime = Duration::from_secs(expires_in);
         // Refresh a minute early, or halfway for short-lived tokens.
         let margin = Duration::from_secs(60).min(lifetime / 2);
-        let token = Token { value: value.into(), refresh_at: Instant::now() + lifetime - margin };
+        let token = Token {
+            value: value.into(),
+            refresh_at: Instant::now() + lifetime - margin,
+        };
         *self.current.write().await = Some(token.clone());
         Ok(token)
     }
@@ -67,7 +70,10 @@ impl TokenCache {
     /// Forget `stale` after the provider refused it, unless another task already replaced it.
     pub async fn invalidate(&self, stale: &Token) {
         let mut current = self.current.write().await;
-        if current.as_ref().is_some_and(|t| Arc::ptr_eq(&t.value, &stale.value)) {
+        if current
+            .as_ref()
+            .is_some_and(|t| Arc::ptr_eq(&t.value, &stale.value))
+        {
             *current = None;
         }
     }
@@ -86,15 +92,27 @@ mod tests {
     #[tokio::test]
     async fn a_fresh_token_is_reused_and_a_refused_one_is_replaced_once() {
         let cache = TokenCache::default();
-        let first = cache.get(|| async { Ok::<_, ()>(("a".to_owned(), 3600)) }).await.unwrap();
-        let again = cache.get(|| async { Ok::<_, ()>(("b".to_owned(), 3600)) }).await.unwrap();
+        let first = cache
+            .get(|| async { Ok::<_, ()>(("a".to_owned(), 3600)) })
+            .await
+            .unwrap();
+        let again = cache
+            .get(|| async { Ok::<_, ()>(("b".to_owned(), 3600)) })
+            .await
+            .unwrap();
         assert_eq!(&*again.value, "a");
         cache.invalidate(&first).await;
-        let second = cache.get(|| async { Ok::<_, ()>(("c".to_owned(), 3600)) }).await.unwrap();
+        let second = cache
+            .get(|| async { Ok::<_, ()>(("c".to_owned(), 3600)) })
+            .await
+            .unwrap();
         assert_eq!(&*second.value, "c");
         // A late invalidation of the old token must not throw away the new one.
         cache.invalidate(&first).await;
-        let third = cache.get(|| async { Ok::<_, ()>(("d".to_owned(), 3600)) }).await.unwrap();
+        let third = cache
+            .get(|| async { Ok::<_, ()>(("d".to_owned(), 3600)) })
+            .await
+            .unwrap();
         assert_eq!(&*third.value, "c");
         assert_eq!(cache.fetches.load(Ordering::Relaxed), 2);
     }

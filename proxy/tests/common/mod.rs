@@ -22,7 +22,9 @@ struct Capture;
 
 impl Write for Capture {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        LOGS.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(buf);
+        LOGS.lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -91,7 +93,12 @@ pub struct Env {
 }
 
 pub fn generous_limits() -> RateLimit {
-    RateLimit { per_session_per_minute: 100_000, per_session_burst: 10_000, per_ip_per_minute: 100_000, per_ip_burst: 10_000 }
+    RateLimit {
+        per_session_per_minute: 100_000,
+        per_session_burst: 10_000,
+        per_ip_per_minute: 100_000,
+        per_ip_burst: 10_000,
+    }
 }
 
 pub fn settings(upstreams: Vec<UpstreamSettings>) -> Settings {
@@ -99,7 +106,10 @@ pub fn settings(upstreams: Vec<UpstreamSettings>) -> Settings {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
         session_secret: TEST_SECRET.as_bytes().to_vec(),
         upstreams,
-        timeouts: Timeouts { connect_ms: 1_000, total_ms: 5_000 },
+        timeouts: Timeouts {
+            connect_ms: 1_000,
+            total_ms: 5_000,
+        },
         rate_limit: generous_limits(),
         cors_origins: vec![],
         frame_ancestors: vec![],
@@ -116,39 +126,71 @@ impl Env {
 
     pub async fn start_with(options: sandbox::Options, adjust: impl FnOnce(&mut Settings)) -> Env {
         init_logs();
-        let sandbox = sandbox::start(SocketAddr::from(([127, 0, 0, 1], 0)), options).await.expect("sandbox starts");
-        let upstreams = ["spherepay", "polygon", "bvnk", "swipelux"].iter().filter_map(|p| sandbox.upstream(p)).collect();
+        let sandbox = sandbox::start(SocketAddr::from(([127, 0, 0, 1], 0)), options)
+            .await
+            .expect("sandbox starts");
+        let upstreams = ["spherepay", "polygon", "bvnk", "swipelux"]
+            .iter()
+            .filter_map(|p| sandbox.upstream(p))
+            .collect();
         let mut settings = settings(upstreams);
         adjust(&mut settings);
-        let proxy = app::start(&settings, Some(sandbox.state.clone()), std::future::pending()).await.expect("proxy starts");
+        let proxy = app::start(
+            &settings,
+            Some(sandbox.state.clone()),
+            std::future::pending(),
+        )
+        .await
+        .expect("proxy starts");
         Env {
             sandbox,
             proxy,
-            http: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().expect("client"),
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .build()
+                .expect("client"),
             key: SessionKey::new(&settings.session_secret),
         }
     }
 
     pub fn token(&self, provider: &str, customer: &str) -> String {
-        self.key.mint(customer, provider, Duration::from_secs(600), None, None).expect("mint")
+        self.key
+            .mint(customer, provider, Duration::from_secs(600), None, None)
+            .expect("mint")
     }
 
     pub fn token_with_applicant(&self, provider: &str, customer: &str, applicant: &str) -> String {
-        self.key.mint(customer, provider, Duration::from_secs(600), None, Some(applicant.to_owned())).expect("mint")
+        self.key
+            .mint(
+                customer,
+                provider,
+                Duration::from_secs(600),
+                None,
+                Some(applicant.to_owned()),
+            )
+            .expect("mint")
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.proxy.url(), path)
     }
 
-    pub async fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<&Value>) -> Reply {
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Reply {
         let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
         let mut request = self.http.request(method, self.url(path));
         if let Some(token) = token {
             request = request.header("authorization", format!("Bearer {token}"));
         }
         if let Some(body) = body {
-            request = request.header("content-type", "application/json").body(body.to_string());
+            request = request
+                .header("content-type", "application/json")
+                .body(body.to_string());
         }
         Reply::from(request.send().await.expect("proxy answers")).await
     }
@@ -175,7 +217,11 @@ impl Reply {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let text = response.text().await.unwrap_or_default();
-        Reply { status, headers, text }
+        Reply {
+            status,
+            headers,
+            text,
+        }
     }
 
     pub fn json(&self) -> Value {
@@ -188,13 +234,22 @@ impl Reply {
 
     /// The problem type slug (after `urn:customer-update:problem:`).
     pub fn problem(&self) -> String {
-        self.json()["type"].as_str().unwrap_or("").trim_start_matches("urn:customer-update:problem:").to_owned()
+        self.json()["type"]
+            .as_str()
+            .unwrap_or("")
+            .trim_start_matches("urn:customer-update:problem:")
+            .to_owned()
     }
 
     pub fn pointers(&self) -> Vec<String> {
         self.json()["errors"]
             .as_array()
-            .map(|errors| errors.iter().filter_map(|e| e["pointer"].as_str().map(str::to_owned)).collect())
+            .map(|errors| {
+                errors
+                    .iter()
+                    .filter_map(|e| e["pointer"].as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
