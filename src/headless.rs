@@ -11,7 +11,12 @@ use wasm_bindgen::JsCast;
 use crate::host::Detail;
 
 fn error_js(error: &FieldError) -> JsValue {
-    let params = error.params.iter().fold(Detail::new(), |params, (key, value)| params.with(key, value.as_str()));
+    let params = error
+        .params
+        .iter()
+        .fold(Detail::new(), |params, (key, value)| {
+            params.with(key, value.as_str())
+        });
     Detail::new()
         .with("pointer", error.pointer.as_str())
         .with("code", error.code.as_str())
@@ -22,8 +27,14 @@ fn error_js(error: &FieldError) -> JsValue {
 
 fn one(result: Result<String, FieldError>) -> JsValue {
     match result {
-        Ok(value) => Detail::new().with("ok", true).with("value", value.as_str()).into(),
-        Err(error) => Detail::new().with("ok", false).with("error", error_js(&error)).into(),
+        Ok(value) => Detail::new()
+            .with("ok", true)
+            .with("value", value.as_str())
+            .into(),
+        Err(error) => Detail::new()
+            .with("ok", false)
+            .with("error", error_js(&error))
+            .into(),
     }
 }
 
@@ -31,7 +42,10 @@ fn one(result: Result<String, FieldError>) -> JsValue {
 /// numbers typed without a `+`.
 #[wasm_bindgen(js_name = normalizePhone)]
 pub fn normalize_phone(input: &str, country: Option<String>) -> JsValue {
-    one(phone::normalize(input, country.as_deref().filter(|c| !c.is_empty())))
+    one(phone::normalize(
+        input,
+        country.as_deref().filter(|c| !c.is_empty()),
+    ))
 }
 
 /// An e-mail address by the HTML rules, trimmed.
@@ -56,7 +70,10 @@ pub fn validate(provider: &str, body: JsValue) -> JsValue {
         collect(&body, &mut String::new(), &mut leaves, 0);
         providers::check_leaves(provider, None, &leaves, providers::clock_today())
     } else {
-        Err(vec![FieldError::new(customer_update_core::Code::InvalidType, "The body must be a JSON object.")])
+        Err(vec![FieldError::new(
+            customer_update_core::Code::InvalidType,
+            "The body must be a JSON object.",
+        )])
     };
     match result {
         Ok(canonical) => {
@@ -65,7 +82,10 @@ pub fn validate(provider: &str, body: JsValue) -> JsValue {
         }
         Err(errors) => {
             let errors: js_sys::Array = errors.iter().map(error_js).collect();
-            Detail::new().with("ok", false).with("errors", errors).into()
+            Detail::new()
+                .with("ok", false)
+                .with("errors", errors)
+                .into()
         }
     }
 }
@@ -100,7 +120,8 @@ fn collect(value: &JsValue, pointer: &mut String, leaves: &mut Leaves, depth: us
             Leaf::Other
         } else {
             for key in keys.iter().filter_map(|key| key.as_string()) {
-                let child = js_sys::Reflect::get(value, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+                let child = js_sys::Reflect::get(value, &JsValue::from_str(&key))
+                    .unwrap_or(JsValue::UNDEFINED);
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&providers::leaves::escape(&key));

@@ -57,7 +57,11 @@ impl From<Detail> for JsValue {
 
 /// A JS array of strings.
 pub fn strings(items: impl IntoIterator<Item = String>) -> JsValue {
-    items.into_iter().map(|item| JsValue::from_str(&item)).collect::<js_sys::Array>().into()
+    items
+        .into_iter()
+        .map(|item| JsValue::from_str(&item))
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 /// `[{pointer, code, message}]`: the shape of every error list the widget hands out.
@@ -65,7 +69,11 @@ pub fn errors_js(errors: &[FieldError]) -> JsValue {
     errors
         .iter()
         .map(|e| -> JsValue {
-            Detail::new().with("pointer", e.pointer.as_str()).with("code", e.code.as_str()).with("message", e.message.as_str()).into()
+            Detail::new()
+                .with("pointer", e.pointer.as_str())
+                .with("code", e.code.as_str())
+                .with("message", e.message.as_str())
+                .into()
         })
         .collect::<js_sys::Array>()
         .into()

@@ -67,7 +67,11 @@ pub struct HostOptions {
 }
 
 /// Mounts the form into `element` with a given transport (tests pass their own).
-pub fn mount_with(element: &web_sys::HtmlElement, host: HostOptions, transport: Rc<dyn Transport>) -> MountHandle {
+pub fn mount_with(
+    element: &web_sys::HtmlElement,
+    host: HostOptions,
+    transport: Rc<dyn Transport>,
+) -> MountHandle {
     let lang = pick_lang(&host.lang, element);
     let control = Control::default();
     let options = Options {
@@ -82,7 +86,10 @@ pub fn mount_with(element: &web_sys::HtmlElement, host: HostOptions, transport: 
     };
     let target = element.clone();
     let handle = leptos::mount::mount_to(element.clone(), move || app(options, target));
-    MountHandle { mounted: Some(Box::new(handle)), control }
+    MountHandle {
+        mounted: Some(Box::new(handle)),
+        control,
+    }
 }
 
 /// `mount(element, { provider, endpoint, sessionToken, lang?, messages?, hiddenFields?,
@@ -130,15 +137,30 @@ pub fn auto_start() {
 /// the browser's, else English.
 fn pick_lang(given: &str, element: &web_sys::HtmlElement) -> Lang {
     let from_page = || {
-        let tag = element.closest("[lang]").ok().flatten()?.get_attribute("lang")?;
+        let tag = element
+            .closest("[lang]")
+            .ok()
+            .flatten()?
+            .get_attribute("lang")?;
         Lang::parse(&tag)
     };
-    let from_browser = || web_sys::window()?.navigator().language().and_then(|tag| Lang::parse(&tag));
-    Lang::parse(given).or_else(from_page).or_else(from_browser).unwrap_or(Lang::En)
+    let from_browser = || {
+        web_sys::window()?
+            .navigator()
+            .language()
+            .and_then(|tag| Lang::parse(&tag))
+    };
+    Lang::parse(given)
+        .or_else(from_page)
+        .or_else(from_browser)
+        .unwrap_or(Lang::En)
 }
 
 fn string_prop(object: &JsValue, key: &str) -> String {
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// An array of strings, or one string of space-separated pointers.
@@ -150,23 +172,16 @@ fn pointers_prop(object: &JsValue, key: &str) -> Vec<String> {
         return text.split_whitespace().map(str::to_owned).collect();
     }
     match value.dyn_into::<js_sys::Array>() {
-        Ok(list) => list.iter().filter_map(|v| v.as_string()).map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect(),
+        Ok(list) => list
+            .iter()
+            .filter_map(|v| v.as_string())
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect(),
         Err(_) => Vec::new(),
     }
 }
 
 fn messages_prop(object: &JsValue) -> BTreeMap<String, String> {
-    let Ok(messages) = js_sys::Reflect::get(object, &JsValue::from_str("messages")) else {
-        return BTreeMap::new();
-    };
-    let Ok(messages) = messages.dyn_into::<js_sys::Object>() else {
-        return BTreeMap::new();
-    };
-    js_sys::Object::entries(&messages)
-        .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    crate::model::js::string_members(object, "messages")
 }

@@ -81,7 +81,10 @@ async fn fetch(request: HttpRequest) -> Result<HttpResponse, NetworkError> {
         })
     };
     let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), TIMEOUT_MS)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            TIMEOUT_MS,
+        )
         .ok();
 
     let result = send_with(&window, &request, &abort.signal()).await;
@@ -89,24 +92,50 @@ async fn fetch(request: HttpRequest) -> Result<HttpResponse, NetworkError> {
         window.clear_timeout_with_handle(timer);
     }
     drop(on_timeout);
-    result.map_err(|()| if timed_out.get() { NetworkError::Timeout } else { NetworkError::Unreachable })
+    result.map_err(|()| {
+        if timed_out.get() {
+            NetworkError::Timeout
+        } else {
+            NetworkError::Unreachable
+        }
+    })
 }
 
-async fn send_with(window: &web_sys::Window, request: &HttpRequest, signal: &web_sys::AbortSignal) -> Result<HttpResponse, ()> {
+async fn send_with(
+    window: &web_sys::Window,
+    request: &HttpRequest,
+    signal: &web_sys::AbortSignal,
+) -> Result<HttpResponse, ()> {
     let headers = web_sys::Headers::new().map_err(drop)?;
     headers.set("Accept", "application/json").map_err(drop)?;
-    headers.set("Authorization", &format!("Bearer {}", request.session_token)).map_err(drop)?;
+    headers
+        .set(
+            "Authorization",
+            &format!("Bearer {}", request.session_token),
+        )
+        .map_err(drop)?;
     let init = web_sys::RequestInit::new();
     init.set_method(request.method.as_str());
     init.set_signal(Some(signal));
     if let Some(body) = &request.body {
-        headers.set("Content-Type", "application/json").map_err(drop)?;
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(drop)?;
         init.set_body(&JsValue::from_str(body));
     }
     init.set_headers(&headers);
-    let fetch_request = web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(drop)?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_request(&fetch_request)).await.map_err(drop)?.dyn_into().map_err(drop)?;
-    let text = JsFuture::from(response.text().map_err(drop)?).await.map_err(drop)?;
-    Ok(HttpResponse { status: response.status(), body: text.as_string().unwrap_or_default() })
+    let fetch_request =
+        web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(drop)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&fetch_request))
+        .await
+        .map_err(drop)?
+        .dyn_into()
+        .map_err(drop)?;
+    let text = JsFuture::from(response.text().map_err(drop)?)
+        .await
+        .map_err(drop)?;
+    Ok(HttpResponse {
+        status: response.status(),
+        body: text.as_string().unwrap_or_default(),
+    })
 }

@@ -28,7 +28,9 @@ fn sibling_country(form: Form, field: &Field) -> Option<RwSignal<String>> {
     form.fields.with_value(|fields| {
         fields
             .iter()
-            .find(|f| f.spec.input == InputKind::Country && pointer::parent(f.spec.pointer) == parent)
+            .find(|f| {
+                f.spec.input == InputKind::Country && pointer::parent(f.spec.pointer) == parent
+            })
             .map(|f| f.value)
     })
 }
@@ -59,9 +61,15 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
     let label = {
         let messages = messages.clone();
         move || match (role, rules()) {
-            (Some(AddressField::State), Some(r)) => messages.text(&format!("address.state.{}", r.state_kind().as_str())),
-            (Some(AddressField::PostalCode), Some(r)) => messages.text(&format!("address.postal.{}", r.postal_kind().as_str())),
-            (Some(AddressField::City), Some(r)) => messages.text(&format!("address.locality.{}", r.locality_kind().as_str())),
+            (Some(AddressField::State), Some(r)) => {
+                messages.text(&format!("address.state.{}", r.state_kind().as_str()))
+            }
+            (Some(AddressField::PostalCode), Some(r)) => {
+                messages.text(&format!("address.postal.{}", r.postal_kind().as_str()))
+            }
+            (Some(AddressField::City), Some(r)) => {
+                messages.text(&format!("address.locality.{}", r.locality_kind().as_str()))
+            }
             _ => messages.text(label_key),
         }
     };
@@ -76,15 +84,22 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
             || form.required_now(index)
     };
     let optional_text = messages.text("ui.optional");
-    let optional = move || (!required()).then(|| view! { <span class="cuw-optional">" " {optional_text.clone()}</span> });
+    let optional = move || {
+        (!required())
+            .then(|| view! { <span class="cuw-optional">" " {optional_text.clone()}</span> })
+    };
 
     let hint = hint_text(&form, &field, write_only_said);
     let has_hint = hint.is_some();
-    let error = move || form.error_for(index).map(|e| form.messages().field_error(&e, label_key));
+    let error = move || {
+        form.error_for(index)
+            .map(|e| form.messages().field_error(&e, label_key))
+    };
     let invalid = Signal::derive(move || error().is_some());
     let is_tel = field.spec.input == InputKind::Tel;
     let described_by = {
-        let (hint_id, error_id, preview_id) = (hint_id.clone(), error_id.clone(), preview_id.clone());
+        let (hint_id, error_id, preview_id) =
+            (hint_id.clone(), error_id.clone(), preview_id.clone());
         Signal::derive(move || {
             let mut ids = Vec::new();
             if has_hint {
@@ -101,7 +116,15 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
     };
     let error_prefix = messages.text("ui.error_prefix");
     let is_checkbox = field.spec.input == InputKind::Checkbox;
-    let control = control_view(form, index, &field, invalid, described_by, rules, preview_id);
+    let control = control_view(
+        form,
+        index,
+        &field,
+        invalid,
+        described_by,
+        rules,
+        preview_id,
+    );
     let pointer_attr = field.name();
 
     Some(view! {
@@ -151,7 +174,8 @@ fn control_view(
         if let Some(f) = form.field(index) {
             f.edited.set(true);
         }
-        form.server_errors.update(|errors| errors.retain(|(i, _)| *i != Some(index)));
+        form.server_errors
+            .update(|errors| errors.retain(|(i, _)| *i != Some(index)));
     };
     let on_blur = move |_| {
         if let Some(f) = form.field(index) {
@@ -257,7 +281,8 @@ fn select_view(
     let placeholder = form.text("ui.choose");
     // A stored value that is not in the list (old data) stays selectable, not silently lost.
     let current = value.get_untracked();
-    let extra = (!current.is_empty() && !choices.iter().any(|(code, _)| *code == current)).then(|| current.clone());
+    let extra = (!current.is_empty() && !choices.iter().any(|(code, _)| *code == current))
+        .then(|| current.clone());
     view! {
         <select class="cuw-select" part="input" id=id name=name autocomplete=autocomplete disabled=locked
             aria-invalid=aria_invalid aria-describedby=move || described_by.get()
@@ -293,13 +318,15 @@ fn phone_view(
     let value = field.value;
     let locked = field.locked;
     let country_id = format!("{id}-country");
-    let country_label = form.messages().format1("ui.phone_country", "label", &form.text(field.spec.label));
+    let country_label =
+        form.messages()
+            .format1("ui.phone_country", "label", &form.text(field.spec.label));
     let choices = options::calling_codes(lang);
     let placeholder = form.text("ui.choose");
     let preview_text = form.text("ui.phone_preview");
     let preview = move || {
         let number = crate::model::body::phone_e164(&value.get(), &country.get())?;
-        Some(crate::i18n::fill(&preview_text, &std::collections::BTreeMap::from([("number".to_owned(), number)])))
+        Some(crate::i18n::fill1(&preview_text, "number", &number))
     };
     let autocomplete = (!field.spec.autocomplete.is_empty()).then_some(field.spec.autocomplete);
     let name = field.spec.pointer;

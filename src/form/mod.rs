@@ -18,7 +18,11 @@ fn sections(form: Form) -> Vec<(String, Vec<usize>)> {
     form.fields.with_value(|fields| {
         for (index, field) in fields.iter().enumerate() {
             let nested = field.spec.pointer.trim_start_matches('/').contains('/');
-            let key = if nested { pointer::first_segment(field.spec.pointer) } else { "details" };
+            let key = if nested {
+                pointer::first_segment(field.spec.pointer)
+            } else {
+                "details"
+            };
             match sections.iter_mut().find(|(k, _)| k == key) {
                 Some((_, indexes)) => indexes.push(index),
                 None => sections.push((key.to_owned(), vec![index])),
@@ -29,8 +33,9 @@ fn sections(form: Form) -> Vec<(String, Vec<usize>)> {
     // required-ness follow it.
     form.fields.with_value(|fields| {
         for (_, indexes) in sections.iter_mut() {
-            let (country, rest): (Vec<usize>, Vec<usize>) =
-                indexes.iter().partition(|&&i| fields.get(i).is_some_and(|f| is_address_country(fields, f)));
+            let (country, rest): (Vec<usize>, Vec<usize>) = indexes
+                .iter()
+                .partition(|&&i| fields.get(i).is_some_and(|f| is_address_country(fields, f)));
             *indexes = country.into_iter().chain(rest).collect();
         }
     });
@@ -54,19 +59,27 @@ fn groups(form: Form, indexes: Vec<usize>) -> Vec<(Named, Vec<usize>)> {
     groups
         .into_iter()
         .map(|(person, run)| {
-            let named = person.and_then(|p| form.people.with_value(|people| people.get(p).map(|p| (p.reference.clone(), p.name.clone()))));
+            let named = person.and_then(|p| {
+                form.people.with_value(|people| {
+                    people.get(p).map(|p| (p.reference.clone(), p.name.clone()))
+                })
+            });
             (named, run)
         })
         .collect()
 }
 
-fn is_address_country(fields: &[crate::model::state::Field], field: &crate::model::state::Field) -> bool {
+fn is_address_country(
+    fields: &[crate::model::state::Field],
+    field: &crate::model::state::Field,
+) -> bool {
     use customer_update_core::providers::InputKind;
     let parent = pointer::parent(field.spec.pointer);
     field.spec.input == InputKind::Country
         && !parent.is_empty()
         && fields.iter().any(|f| {
-            matches!(f.spec.input, InputKind::State | InputKind::Postal) && pointer::parent(f.spec.pointer) == parent
+            matches!(f.spec.input, InputKind::State | InputKind::Postal)
+                && pointer::parent(f.spec.pointer) == parent
         })
 }
 
@@ -74,7 +87,13 @@ pub fn form_view(form: Form) -> impl IntoView {
     let sending = move || form.status.get() == Status::Sending;
     let submit_label = form.text("ui.submit");
     let sending_label = form.text("ui.sending");
-    let label = move || if sending() { sending_label.clone() } else { submit_label.clone() };
+    let label = move || {
+        if sending() {
+            sending_label.clone()
+        } else {
+            submit_label.clone()
+        }
+    };
     let sections = sections(form)
         .into_iter()
         .map(|(key, indexes)| {

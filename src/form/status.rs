@@ -15,7 +15,9 @@ pub fn status_text(form: Form, status: &Status) -> String {
         Status::Rejected => messages.text("ui.rejected"),
         Status::Failed(Failure::Network) => messages.text("ui.network_failed"),
         Status::Failed(Failure::Timeout) => messages.text("ui.timeout"),
-        Status::Failed(Failure::Server(code)) => messages.format1("ui.server_failed", "status", &code.to_string()),
+        Status::Failed(Failure::Server(code)) => {
+            messages.format1("ui.server_failed", "status", &code.to_string())
+        }
         Status::SessionExpired => messages.text("ui.session_expired"),
     }
 }

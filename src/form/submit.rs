@@ -29,14 +29,29 @@ pub fn submit(form: Form) {
     if !prepared.errors.is_empty() {
         form.status.set(Status::Invalid);
         open_summary(form);
-        tell(form, host::ERROR, Detail::new().with("kind", "invalid").with("errors", host::errors_js(&prepared.errors)));
+        tell(
+            form,
+            host::ERROR,
+            Detail::new()
+                .with("kind", "invalid")
+                .with("errors", host::errors_js(&prepared.errors)),
+        );
         return;
     }
     // One call per operation with changes (BVNK company: company, then associates).
-    let plans: Vec<Plan> = form.plans.get_untracked().into_iter().filter(|p| !p.prepared.changed.is_empty()).collect();
+    let plans: Vec<Plan> = form
+        .plans
+        .get_untracked()
+        .into_iter()
+        .filter(|p| !p.prepared.changed.is_empty())
+        .collect();
     form.summary_open.set(false);
     form.status.set(Status::Sending);
-    tell(form, host::SUBMIT, Detail::new().with("changed", host::strings(pointers(form, &prepared.changed))));
+    tell(
+        form,
+        host::SUBMIT,
+        Detail::new().with("changed", host::strings(pointers(form, &prepared.changed))),
+    );
     spawn_local(async move {
         let mut labels = Vec::new();
         let mut updated = Vec::new();
@@ -51,7 +66,12 @@ pub fn submit(form: Form) {
                 session_token: s.session_token.clone(),
                 body: Some(body),
             });
-            let Some(reply) = form.transport.try_with_value(|transport| transport.send(request)) else { return };
+            let Some(reply) = form
+                .transport
+                .try_with_value(|transport| transport.send(request))
+            else {
+                return;
+            };
             let outcome = reply.await;
             // The form may have been unmounted while the request was in flight.
             if form.status.try_get_untracked().is_none() {
@@ -64,7 +84,9 @@ pub fn submit(form: Form) {
                     updated.extend(plan.prepared.changed);
                 }
                 Ok(response) if response.status == 401 => return session_expired(form),
-                Ok(response) if response.status >= 500 => return failed(form, Failure::Server(response.status)),
+                Ok(response) if response.status >= 500 => {
+                    return failed(form, Failure::Server(response.status))
+                }
                 Ok(response) => return rejected(form, response.status, &response.body),
                 Err(NetworkError::Timeout) => return failed(form, Failure::Timeout),
                 Err(NetworkError::Unreachable) => return failed(form, Failure::Network),
@@ -85,7 +107,10 @@ fn stored(form: Form, sent: &[usize], changed: &[usize]) -> Vec<String> {
             }
             if changed.contains(&index) {
                 let label = form.text(field.spec.label);
-                let person = field.person.and_then(|p| form.people.with_value(|people| people.get(p).map(|p| p.name.clone())));
+                let person = field.person.and_then(|p| {
+                    form.people
+                        .with_value(|people| people.get(p).map(|p| p.name.clone()))
+                });
                 labels.push(match person {
                     Some(name) if !name.is_empty() => format!("{label} ({name})"),
                     _ => label,
@@ -105,7 +130,11 @@ fn saved(form: Form, labels: Vec<String>, changed: &[usize]) {
     });
     form.submitted.set(false);
     form.status.set(Status::Saved(labels));
-    tell(form, host::SUCCESS, Detail::new().with("updated", host::strings(pointers(form, changed))));
+    tell(
+        form,
+        host::SUCCESS,
+        Detail::new().with("updated", host::strings(pointers(form, changed))),
+    );
 }
 
 fn failed(form: Form, failure: Failure) {
@@ -141,7 +170,13 @@ fn pointers(form: Form, indexes: &[usize]) -> Vec<String> {
         indexes
             .iter()
             .filter_map(|&i| fields.get(i))
-            .map(|f| if f.person.is_some() { f.name() } else { crate::model::pointer::concrete(f.spec.pointer) })
+            .map(|f| {
+                if f.person.is_some() {
+                    f.name()
+                } else {
+                    crate::model::pointer::concrete(f.spec.pointer)
+                }
+            })
             .collect()
     })
 }
@@ -149,29 +184,39 @@ fn pointers(form: Form, indexes: &[usize]) -> Vec<String> {
 /// Dispatches an event with `detail` on the form's host element.
 fn tell(form: Form, name: &'static str, detail: Detail) {
     let detail = JsValue::from(detail);
-    form.host.try_with_value(|host| host::dispatch(host, name, &detail));
+    form.host
+        .try_with_value(|host| host::dispatch(host, name, &detail));
 }
 
 fn stored_value(field: &crate::model::state::Field) -> String {
     let value = field.value.get_untracked();
     match field.spec.input {
-        InputKind::Tel => crate::model::body::phone_e164(&value, &field.phone_country.get_untracked())
-            .unwrap_or_else(|| value.trim().to_owned()),
+        InputKind::Tel => {
+            crate::model::body::phone_e164(&value, &field.phone_country.get_untracked())
+                .unwrap_or_else(|| value.trim().to_owned())
+        }
         _ => value.trim().to_owned(),
     }
 }
 
 fn session_expired(form: Form) {
     form.status.set(Status::SessionExpired);
-    form.host.with_value(|host| host::dispatch(host, host::SESSION_EXPIRED, &JsValue::NULL));
+    form.host
+        .with_value(|host| host::dispatch(host, host::SESSION_EXPIRED, &JsValue::NULL));
 }
 
 fn rejected(form: Form, status: u16, body: &str) {
     let provider = form.settings.with_value(|s| s.provider);
     let errors = server::field_errors(provider, status, body);
-    let placed: Vec<_> = errors.into_iter().map(|error| (form.field_for(&error.pointer), error)).collect();
+    let placed: Vec<_> = errors
+        .into_iter()
+        .map(|error| (form.field_for(&error.pointer), error))
+        .collect();
     let errors: Vec<_> = placed.iter().map(|(_, e)| e.clone()).collect();
-    let detail = Detail::new().with("kind", "rejected").with("status", status).with("errors", host::errors_js(&errors));
+    let detail = Detail::new()
+        .with("kind", "rejected")
+        .with("status", status)
+        .with("errors", host::errors_js(&errors));
     form.server_errors.set(placed);
     form.status.set(Status::Rejected);
     open_summary(form);
@@ -186,7 +231,9 @@ fn open_summary(form: Form) {
 
 /// Focuses the first element matching `selector` inside the form's host.
 pub fn focus_in(form: Form, selector: &str) {
-    let found = form.host.try_with_value(|host| host.query_selector(selector).ok().flatten());
+    let found = form
+        .host
+        .try_with_value(|host| host.query_selector(selector).ok().flatten());
     if let Some(Some(element)) = found {
         if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
             let _ = element.focus();

@@ -5,7 +5,9 @@
 use customer_update_core::country::{CountryCode, Lang};
 use customer_update_core::date::Date;
 use customer_update_core::phone;
-use customer_update_core::providers::{rules, FieldSpec, InputKind, Leaf, Leaves, ProviderSpec, UpdateOp};
+use customer_update_core::providers::{
+    rules, FieldSpec, InputKind, Leaf, Leaves, ProviderSpec, UpdateOp,
+};
 use customer_update_core::{Code, FieldError};
 
 use super::pointer;
@@ -48,13 +50,16 @@ impl Entry<'_> {
     /// The value as it would be stored: phone numbers in E.164 when they parse.
     pub fn stored(&self) -> String {
         match self.spec.input {
-            InputKind::Tel => phone_e164(self.value, self.phone_country).unwrap_or_else(|| self.value.trim().to_owned()),
+            InputKind::Tel => phone_e164(self.value, self.phone_country)
+                .unwrap_or_else(|| self.value.trim().to_owned()),
             _ => self.value.trim().to_owned(),
         }
     }
 
     pub fn is_changed(&self) -> bool {
-        !self.locked && self.spec.input != InputKind::CountryName && self.stored() != self.initial.trim()
+        !self.locked
+            && self.spec.input != InputKind::CountryName
+            && self.stored() != self.initial.trim()
     }
 
     fn leaf(&self) -> Leaf {
@@ -63,7 +68,11 @@ impl Entry<'_> {
             _ => {
                 let stored = self.stored();
                 // Emptying a field that had a value clears it; core says whether that is allowed.
-                if stored.is_empty() { Leaf::Null } else { Leaf::Text(stored) }
+                if stored.is_empty() {
+                    Leaf::Null
+                } else {
+                    Leaf::Text(stored)
+                }
             }
         }
     }
@@ -81,16 +90,24 @@ pub fn build(entries: &[Entry<'_>], chosen: &[usize]) -> Leaves {
     for entry in chosen.iter().filter_map(|&index| entries.get(index)) {
         body.set(entry.pointer(), entry.leaf());
         if let (Some(row), Some(array)) = (entry.row, pointer::array_of(entry.spec.pointer)) {
-            body.set(format!("{array}/{}{ROW_KEY}", row.index), Leaf::Text(row.key.to_owned()));
+            body.set(
+                format!("{array}/{}{ROW_KEY}", row.index),
+                Leaf::Text(row.key.to_owned()),
+            );
         }
     }
-    for entry in entries.iter().filter(|e| e.spec.input == InputKind::CountryName) {
+    for entry in entries
+        .iter()
+        .filter(|e| e.spec.input == InputKind::CountryName)
+    {
         let parent = pointer::parent(entry.spec.pointer);
         let sibling_code = chosen.iter().filter_map(|&i| entries.get(i)).find(|e| {
             e.spec.input == InputKind::Country && pointer::parent(e.spec.pointer) == parent
         });
         if let Some(code) = sibling_code {
-            let name = CountryCode::parse(code.value).map(|c| c.name(Lang::En).to_owned()).unwrap_or_default();
+            let name = CountryCode::parse(code.value)
+                .map(|c| c.name(Lang::En).to_owned())
+                .unwrap_or_default();
             body.set(pointer::concrete(entry.spec.pointer), Leaf::Text(name));
         }
     }
@@ -113,25 +130,47 @@ pub struct Prepared {
 /// required (e.g. SpherePay: tax ID given ⇒ address required; address sent ⇒ line 1
 /// required) and the customer already has a value for it on screen, that value is added
 /// instead of reporting an error about a filled-in field. The rule itself stays in core.
-pub fn prepare(provider: &dyn ProviderSpec, op: &UpdateOp, entries: &[Entry<'_>], today: Option<Date>) -> Prepared {
-    let changed: Vec<usize> = (0..entries.len()).filter(|&i| entries.get(i).is_some_and(Entry::is_changed)).collect();
+pub fn prepare(
+    provider: &dyn ProviderSpec,
+    op: &UpdateOp,
+    entries: &[Entry<'_>],
+    today: Option<Date>,
+) -> Prepared {
+    let changed: Vec<usize> = (0..entries.len())
+        .filter(|&i| entries.get(i).is_some_and(Entry::is_changed))
+        .collect();
     let mut sent = changed.clone();
     // An address travels whole: providers treat it as one value, and a partial one would
     // drop the lines the customer did not touch.
     for &index in &changed {
-        let Some(parent) = entries.get(index).and_then(|e| address_object(entries, e.spec.pointer)) else { continue };
+        let Some(parent) = entries
+            .get(index)
+            .and_then(|e| address_object(entries, e.spec.pointer))
+        else {
+            continue;
+        };
         sent.extend(entries.iter().enumerate().filter_map(|(i, e)| {
             let sibling = pointer::parent(e.spec.pointer) == parent;
-            (sibling && !e.locked && e.spec.input != InputKind::CountryName && !e.stored().is_empty()).then_some(i)
+            (sibling
+                && !e.locked
+                && e.spec.input != InputKind::CountryName
+                && !e.stored().is_empty())
+            .then_some(i)
         }));
     }
-    sent.sort_unstable();
-    sent.dedup();
+    super::sort_indexes(&mut sent);
     // Each round adds at least one entry not sent yet, so this ends.
     loop {
         let body = build(entries, &sent);
         let errors = match rules::check(provider, op, &body, today) {
-            Ok(canonical) => return Prepared { sent, changed, body: canonical, errors: Vec::new() },
+            Ok(canonical) => {
+                return Prepared {
+                    sent,
+                    changed,
+                    body: canonical,
+                    errors: Vec::new(),
+                }
+            }
             Err(rejection) => rejection.into_errors(),
         };
         let needed: Vec<usize> = entries
@@ -151,10 +190,15 @@ pub fn prepare(provider: &dyn ProviderSpec, op: &UpdateOp, entries: &[Entry<'_>]
             .map(|(index, _)| index)
             .collect();
         if needed.is_empty() {
-            return Prepared { sent, changed, body, errors };
+            return Prepared {
+                sent,
+                changed,
+                body,
+                errors,
+            };
         }
         sent.extend(needed);
-        sent.sort_unstable();
+        super::sort_indexes(&mut sent);
     }
 }
 
@@ -168,12 +212,20 @@ pub fn entry_for_error(entries: &[Entry<'_>], error_pointer: &str) -> Option<usi
     entries
         .iter()
         .position(|e| visible(e) && e.pointer() == error_pointer)
-        .or_else(|| entries.iter().position(|e| visible(e) && pointer::is_within(&e.pointer(), error_pointer)))
+        .or_else(|| {
+            entries
+                .iter()
+                .position(|e| visible(e) && pointer::is_within(&e.pointer(), error_pointer))
+        })
         .or_else(|| {
             // A country-name error (BVNK `country`) belongs to its country picker.
-            let hidden = entries.iter().find(|e| !visible(e) && pointer::concrete(e.spec.pointer) == error_pointer)?;
+            let hidden = entries
+                .iter()
+                .find(|e| !visible(e) && pointer::concrete(e.spec.pointer) == error_pointer)?;
             let parent = pointer::parent(hidden.spec.pointer);
-            entries.iter().position(|e| e.spec.input == InputKind::Country && pointer::parent(e.spec.pointer) == parent)
+            entries.iter().position(|e| {
+                e.spec.input == InputKind::Country && pointer::parent(e.spec.pointer) == parent
+            })
         })
 }
 
@@ -182,7 +234,12 @@ pub fn entry_for_error(entries: &[Entry<'_>], error_pointer: &str) -> Option<usi
 fn address_object<'a>(entries: &[Entry<'_>], pointer: &'a str) -> Option<&'a str> {
     let parent = pointer::parent(pointer);
     let has = |kinds: &[InputKind]| {
-        entries.iter().any(|e| kinds.contains(&e.spec.input) && pointer::parent(e.spec.pointer) == parent)
+        entries
+            .iter()
+            .any(|e| kinds.contains(&e.spec.input) && pointer::parent(e.spec.pointer) == parent)
     };
-    (!parent.is_empty() && has(&[InputKind::Country]) && has(&[InputKind::Postal, InputKind::State])).then_some(parent)
+    (!parent.is_empty()
+        && has(&[InputKind::Country])
+        && has(&[InputKind::Postal, InputKind::State]))
+    .then_some(parent)
 }

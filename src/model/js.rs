@@ -1,6 +1,8 @@
 //! Reading JSON answers with the browser's own `JSON.parse`: the wasm carries no JSON
 //! library. Missing or mistyped members read as absent, never as a panic.
 
+use std::collections::BTreeMap;
+
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `JSON.parse(text)`, `None` when it is not JSON.
@@ -23,20 +25,27 @@ pub fn string(object: &JsValue, key: &str) -> Option<String> {
 
 /// The items of `object[key]` when it is an array.
 pub fn items(object: &JsValue, key: &str) -> Vec<JsValue> {
-    get(object, key).dyn_into::<js_sys::Array>().map(|array| array.iter().collect()).unwrap_or_default()
+    get(object, key)
+        .dyn_into::<js_sys::Array>()
+        .map(|array| array.iter().collect())
+        .unwrap_or_default()
 }
 
 /// The string members of `object[key]` when it is an object, in key order.
-pub fn string_members(object: &JsValue, key: &str) -> Vec<(String, String)> {
+pub fn string_members(object: &JsValue, key: &str) -> BTreeMap<String, String> {
+    let mut members = BTreeMap::new();
     let inner = get(object, key);
     if !inner.is_object() {
-        return Vec::new();
+        return members;
     }
-    js_sys::Object::entries(inner.unchecked_ref::<js_sys::Object>())
-        .iter()
-        .filter_map(|entry| {
-            let entry: js_sys::Array = entry.dyn_into().ok()?;
-            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
-        })
-        .collect()
+    // Inserted one by one: collecting into a map would bring a stable sort into the wasm.
+    for entry in js_sys::Object::entries(inner.unchecked_ref::<js_sys::Object>()).iter() {
+        let Ok(entry) = entry.dyn_into::<js_sys::Array>() else {
+            continue;
+        };
+        if let (Some(name), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+            members.insert(name, value);
+        }
+    }
+    members
 }

@@ -14,16 +14,28 @@ pub fn form_state(provider: &dyn ProviderSpec, body: &str) -> Option<FormState> 
     }
     let profile = provider.profile();
     // Pointers the form knows, as the profile's own strings.
-    let known = |pointer: String| profile.fields.iter().find(|f| f.pointer == pointer).map(|f| f.pointer);
+    let known = |pointer: String| {
+        profile
+            .fields
+            .iter()
+            .find(|f| f.pointer == pointer)
+            .map(|f| f.pointer)
+    };
     let pointers = |key: &str| -> Vec<&'static str> {
-        js::items(&form, key).into_iter().filter_map(|p| p.as_string()).filter_map(known).collect()
+        js::items(&form, key)
+            .into_iter()
+            .filter_map(|p| p.as_string())
+            .filter_map(known)
+            .collect()
     };
     let kind = match js::string(&form, "kind").as_deref() {
         Some("individual") => Some(CustomerKind::Individual),
         Some("company") => Some(CustomerKind::Company),
         _ => None,
     };
-    let op = js::string(&form, "op").and_then(|id| provider.op(&id)).map(|op| op.id);
+    let op = js::string(&form, "op")
+        .and_then(|id| provider.op(&id))
+        .map(|op| op.id);
     let people = js::items(&form, "people")
         .iter()
         .filter_map(|person| {
@@ -38,7 +50,7 @@ pub fn form_state(provider: &dyn ProviderSpec, body: &str) -> Option<FormState> 
     Some(FormState {
         kind,
         op,
-        values: js::string_members(&form, "values").into_iter().collect(),
+        values: js::string_members(&form, "values"),
         locked: pointers("locked"),
         write_only: pointers("writeOnly"),
         people,

@@ -14,8 +14,11 @@ pub fn field_errors(_provider: &dyn ProviderSpec, status: u16, body: &str) -> Ve
     let errors: Vec<FieldError> = js::items(&problem, "errors")
         .iter()
         .filter_map(|item| {
-            let mut error = FieldError::new(Code::parse(&js::string(item, "code")?), js::string(item, "message").unwrap_or_default())
-                .at(js::string(item, "pointer").unwrap_or_default());
+            let mut error = FieldError::new(
+                Code::parse(&js::string(item, "code")?),
+                js::string(item, "message").unwrap_or_default(),
+            )
+            .at(js::string(item, "pointer").unwrap_or_default());
             for (key, value) in js::string_members(item, "params") {
                 error = error.with_param(&key, value);
             }
@@ -26,6 +29,9 @@ pub fn field_errors(_provider: &dyn ProviderSpec, status: u16, body: &str) -> Ve
         return errors;
     }
     let message = js::string(&problem, "detail").or_else(|| js::string(&problem, "title"));
-    vec![FieldError::new(Code::General, message.unwrap_or_else(|| format!("The update was refused ({status}).")))
-        .with_param("status", status)]
+    vec![FieldError::new(
+        Code::General,
+        message.unwrap_or_else(|| format!("The update was refused ({status}).")),
+    )
+    .with_param("status", status)]
 }

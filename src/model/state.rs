@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use customer_update_core::date::Date;
 use customer_update_core::phone::E164;
-use customer_update_core::providers::{FieldSpec, FormState, InputKind, Person, ProviderSpec, UpdateOp};
+use customer_update_core::providers::{
+    FieldSpec, FormState, InputKind, Person, ProviderSpec, UpdateOp,
+};
 use customer_update_core::{Code, FieldError};
 use leptos::prelude::*;
 
@@ -126,7 +128,12 @@ pub fn today() -> Option<Date> {
 }
 
 impl Form {
-    pub fn new(settings: Settings, state: &FormState, transport: Rc<dyn Transport>, host: web_sys::HtmlElement) -> Form {
+    pub fn new(
+        settings: Settings,
+        state: &FormState,
+        transport: Rc<dyn Transport>,
+        host: web_sys::HtmlElement,
+    ) -> Form {
         let profile = settings.provider.profile();
         let op_id = settings.op.id;
         let main_op = settings.op;
@@ -137,7 +144,9 @@ impl Form {
             .map(|spec| {
                 let loaded = state.values.get(spec.pointer).cloned().unwrap_or_default();
                 let phone_country = if spec.input == InputKind::Tel {
-                    Some(phone_region(&loaded)).filter(|c| !c.is_empty()).unwrap_or_else(|| home_country(profile, state))
+                    Some(phone_region(&loaded))
+                        .filter(|c| !c.is_empty())
+                        .unwrap_or_else(|| home_country(profile, state))
                 } else {
                     String::new()
                 };
@@ -177,7 +186,12 @@ impl Form {
             })
         });
         let check = Memo::new(move |_| {
-            let mut all = Prepared { sent: Vec::new(), changed: Vec::new(), body: Default::default(), errors: Vec::new() };
+            let mut all = Prepared {
+                sent: Vec::new(),
+                changed: Vec::new(),
+                body: Default::default(),
+                errors: Vec::new(),
+            };
             plans.with(|plans| {
                 for plan in plans {
                     all.sent.extend(&plan.prepared.sent);
@@ -186,9 +200,12 @@ impl Form {
                 }
             });
             fields.with_value(|fields| {
-                let snapshot: Vec<(String, String, String)> =
-                    fields.iter().map(|f| (f.value.get(), String::new(), String::new())).collect();
-                all.errors.extend(host_required_errors(fields, &snapshot, &all.errors));
+                let snapshot: Vec<(String, String, String)> = fields
+                    .iter()
+                    .map(|f| (f.value.get(), String::new(), String::new()))
+                    .collect();
+                all.errors
+                    .extend(host_required_errors(fields, &snapshot, &all.errors));
             });
             all
         });
@@ -245,9 +262,17 @@ impl Form {
         self.fields.with_value(|fields| {
             let snapshot: Vec<(String, String, String)> = fields
                 .iter()
-                .map(|f| (f.value.get_untracked(), f.initial.get_untracked(), f.phone_country.get_untracked()))
+                .map(|f| {
+                    (
+                        f.value.get_untracked(),
+                        f.initial.get_untracked(),
+                        f.phone_country.get_untracked(),
+                    )
+                })
                 .collect();
-            self.people.with_value(|people| body::entry_for_error(&entries(fields, &snapshot, people), error_pointer))
+            self.people.with_value(|people| {
+                body::entry_for_error(&entries(fields, &snapshot, people), error_pointer)
+            })
         })
     }
 
@@ -255,14 +280,21 @@ impl Form {
     /// display (e.g. a tax ID's type once its number is typed): the "(optional)" mark goes.
     pub fn required_now(&self, index: usize) -> bool {
         self.check.with(|prepared| {
-            prepared.errors.iter().any(|error| error.code == Code::Required && self.field_for(&error.pointer) == Some(index))
+            prepared.errors.iter().any(|error| {
+                error.code == Code::Required && self.field_for(&error.pointer) == Some(index)
+            })
         })
     }
 
     /// The error shown under field `index`: a server error until the field is edited,
     /// else core's, once the field was touched or a submit was tried.
     pub fn error_for(&self, index: usize) -> Option<FieldError> {
-        let server = self.server_errors.with(|errors| errors.iter().find(|(i, _)| *i == Some(index)).map(|(_, e)| e.clone()));
+        let server = self.server_errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(i, _)| *i == Some(index))
+                .map(|(_, e)| e.clone())
+        });
         if server.is_some() {
             return server;
         }
@@ -271,7 +303,11 @@ impl Form {
             return None;
         }
         self.check.with(|prepared| {
-            prepared.errors.iter().find(|error| self.field_for(&error.pointer) == Some(index)).cloned()
+            prepared
+                .errors
+                .iter()
+                .find(|error| self.field_for(&error.pointer) == Some(index))
+                .cloned()
         })
     }
 
@@ -288,19 +324,24 @@ impl Form {
     pub fn summary(&self) -> Vec<(Option<usize>, String)> {
         let messages = self.messages();
         let count = self.fields.with_value(Vec::len);
-        let mut items: Vec<(Option<usize>, String)> =
-            (0..count)
-                .filter_map(|i| {
-                    let label = self.field(i).map_or("", |f| f.spec.label);
-                    self.error_for(i).map(|e| match messages.required_for(&e, label) {
+        let mut items: Vec<(Option<usize>, String)> = (0..count)
+            .filter_map(|i| {
+                let label = self.field(i).map_or("", |f| f.spec.label);
+                self.error_for(i)
+                    .map(|e| match messages.required_for(&e, label) {
                         // Already names the field ("Enter your town or city").
                         Some(text) => (Some(i), text),
                         None => (Some(i), self.summary_line(i, &messages.error(&e))),
                     })
-                })
-                .collect();
+            })
+            .collect();
         self.server_errors.with(|errors| {
-            items.extend(errors.iter().filter(|(i, _)| i.is_none()).map(|(_, e)| (None, messages.error(e))));
+            items.extend(
+                errors
+                    .iter()
+                    .filter(|(i, _)| i.is_none())
+                    .map(|(_, e)| (None, messages.error(e))),
+            );
         });
         if self.submitted.get() {
             self.check.with(|prepared| {
@@ -320,25 +361,41 @@ impl Form {
 /// Whether a host's pointer list names this field (`/address/line1`, or the profile's
 /// pattern for repeated ones).
 fn names(pointers: &[String], field_pointer: &str) -> bool {
-    pointers.iter().any(|p| p == field_pointer || *p == pointer::concrete(field_pointer))
+    pointers
+        .iter()
+        .any(|p| p == field_pointer || *p == pointer::concrete(field_pointer))
 }
 
 /// `required` for each field the host marked required that is empty, unless core already
 /// said so. Locked and write-only fields are left alone: the customer cannot fill them in.
-fn host_required_errors(fields: &[Field], snapshot: &[(String, String, String)], known: &[FieldError]) -> Vec<FieldError> {
+fn host_required_errors(
+    fields: &[Field],
+    snapshot: &[(String, String, String)],
+    known: &[FieldError],
+) -> Vec<FieldError> {
     fields
         .iter()
         .zip(snapshot)
-        .filter(|(f, (value, _, _))| f.extra_required && !f.locked && !f.write_only && value.trim().is_empty())
+        .filter(|(f, (value, _, _))| {
+            f.extra_required && !f.locked && !f.write_only && value.trim().is_empty()
+        })
         .map(|(f, _)| pointer::concrete(f.spec.pointer))
-        .filter(|at| !known.iter().any(|e| e.pointer == *at && e.code == Code::Required))
+        .filter(|at| {
+            !known
+                .iter()
+                .any(|e| e.pointer == *at && e.code == Code::Required)
+        })
         .map(|at| FieldError::new(Code::Required, "Enter a value.").at(at))
         .collect()
 }
 
 /// The snapshot as core-facing entries. People are numbered in the order they are sent
 /// (changed ones first), so an error at `/associates/1/…` finds the second changed person.
-fn entries<'a>(fields: &[Field], snapshot: &'a [(String, String, String)], people: &'a [Person]) -> Vec<Entry<'a>> {
+fn entries<'a>(
+    fields: &[Field],
+    snapshot: &'a [(String, String, String)],
+    people: &'a [Person],
+) -> Vec<Entry<'a>> {
     let mut entries: Vec<Entry<'a>> = fields
         .iter()
         .zip(snapshot)
@@ -348,16 +405,25 @@ fn entries<'a>(fields: &[Field], snapshot: &'a [(String, String, String)], peopl
             initial,
             phone_country,
             locked: field.locked,
-            row: field.person.and_then(|p| people.get(p)).map(|person| Row { index: 0, key: person.reference.as_str() }),
+            row: field.person.and_then(|p| people.get(p)).map(|person| Row {
+                index: 0,
+                key: person.reference.as_str(),
+            }),
         })
         .collect();
-    let mut changed: Vec<usize> =
-        fields.iter().zip(&entries).filter(|(_, e)| e.is_changed()).filter_map(|(f, _)| f.person).collect();
-    changed.sort_unstable();
-    changed.dedup();
+    let mut changed: Vec<usize> = fields
+        .iter()
+        .zip(&entries)
+        .filter(|(_, e)| e.is_changed())
+        .filter_map(|(f, _)| f.person)
+        .collect();
+    super::sort_indexes(&mut changed);
     for (field, entry) in fields.iter().zip(entries.iter_mut()) {
         if let (Some(person), Some(row)) = (field.person, entry.row.as_mut()) {
-            row.index = changed.iter().position(|&p| p == person).unwrap_or(changed.len() + person);
+            row.index = changed
+                .iter()
+                .position(|&p| p == person)
+                .unwrap_or(changed.len() + person);
         }
     }
     entries
@@ -374,10 +440,20 @@ fn plan(provider: &'static dyn ProviderSpec, fields: &[Field], entries: &[Entry<
     let mut plans: Vec<Plan> = ops
         .into_iter()
         .map(|op| {
-            let global: Vec<usize> = (0..fields.len()).filter(|&i| fields.get(i).is_some_and(|f| f.op.id == op.id)).collect();
-            let mine: Vec<Entry<'_>> = global.iter().filter_map(|&i| entries.get(i).cloned()).collect();
+            let global: Vec<usize> = (0..fields.len())
+                .filter(|&i| fields.get(i).is_some_and(|f| f.op.id == op.id))
+                .collect();
+            let mine: Vec<Entry<'_>> = global
+                .iter()
+                .filter_map(|&i| entries.get(i).cloned())
+                .collect();
             let mut prepared = body::prepare(provider, op, &mine, today());
-            let to_global = |local: &[usize]| local.iter().filter_map(|&i| global.get(i).copied()).collect::<Vec<_>>();
+            let to_global = |local: &[usize]| {
+                local
+                    .iter()
+                    .filter_map(|&i| global.get(i).copied())
+                    .collect::<Vec<_>>()
+            };
             prepared.sent = to_global(&prepared.sent);
             prepared.changed = to_global(&prepared.changed);
             Plan { op, prepared }
@@ -398,13 +474,20 @@ fn plan(provider: &'static dyn ProviderSpec, fields: &[Field], entries: &[Entry<
 /// fields are list items (BVNK: the associates' email and phone, prefilled from people).
 fn people_fields(settings: &Settings, state: &FormState) -> Vec<Field> {
     let profile = settings.provider.profile();
-    let Some(kind) = state.kind else { return Vec::new() };
+    let Some(kind) = state.kind else {
+        return Vec::new();
+    };
     let list_op = settings.provider.operations().iter().find(|op| {
         op.id != settings.op.id
             && op.kinds.contains(&kind)
-            && profile.fields.iter().any(|f| f.op == op.id && pointer::array_of(f.pointer).is_some())
+            && profile
+                .fields
+                .iter()
+                .any(|f| f.op == op.id && pointer::array_of(f.pointer).is_some())
     });
-    let Some(list_op) = list_op else { return Vec::new() };
+    let Some(list_op) = list_op else {
+        return Vec::new();
+    };
     let specs: Vec<&'static FieldSpec> = profile
         .fields
         .iter()
@@ -420,7 +503,9 @@ fn people_fields(settings: &Settings, state: &FormState) -> Vec<Field> {
             }
             .unwrap_or_default();
             let phone_country = if spec.input == InputKind::Tel {
-                Some(phone_region(&loaded)).filter(|c| !c.is_empty()).unwrap_or_else(|| home_country(profile, state))
+                Some(phone_region(&loaded))
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or_else(|| home_country(profile, state))
             } else {
                 String::new()
             };
@@ -449,7 +534,12 @@ fn home_country(profile: &customer_update_core::providers::Profile, state: &Form
     profile
         .fields
         .iter()
-        .filter(|f| f.input == InputKind::Country && pointer::parent(f.pointer).to_ascii_lowercase().contains("address"))
+        .filter(|f| {
+            f.input == InputKind::Country
+                && pointer::parent(f.pointer)
+                    .to_ascii_lowercase()
+                    .contains("address")
+        })
         .find_map(|f| state.values.get(f.pointer))
         .and_then(|code| customer_update_core::country::CountryCode::parse(code).ok())
         .map(|code| code.alpha2().to_owned())
@@ -461,7 +551,11 @@ fn home_country(profile: &customer_update_core::providers::Profile, state: &Form
 fn phone_region(stored: &str) -> String {
     E164::parse(stored, None)
         .ok()
-        .and_then(|number| customer_update_core::phone::regions_for_calling_code(number.calling_code()).first().copied())
+        .and_then(|number| {
+            customer_update_core::phone::regions_for_calling_code(number.calling_code())
+                .first()
+                .copied()
+        })
         .unwrap_or_default()
         .to_owned()
 }

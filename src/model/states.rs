@@ -14,7 +14,9 @@ use crate::transport::{HttpRequest, Method};
 /// Asks for `country`'s list if its address format has a state, the list is not here
 /// yet and was not asked for already.
 pub fn ensure(form: Form, country: &str) {
-    let Ok(code) = CountryCode::parse(country) else { return };
+    let Ok(code) = CountryCode::parse(country) else {
+        return;
+    };
     let rules = address::rules_for(code);
     let alpha2 = code.alpha2();
     if !rules.uses(address::Field::State) || !rules.states().is_empty() {
@@ -36,7 +38,12 @@ pub fn ensure(form: Form, country: &str) {
         session_token: s.session_token.clone(),
         body: None,
     });
-    let Some(reply) = form.transport.try_with_value(|transport| transport.send(request)) else { return };
+    let Some(reply) = form
+        .transport
+        .try_with_value(|transport| transport.send(request))
+    else {
+        return;
+    };
     spawn_local(async move {
         match reply.await {
             Ok(response) if response.status == 200 => {
@@ -46,7 +53,8 @@ pub fn ensure(form: Form, country: &str) {
             }
             // Free text meanwhile; a later change of country may ask again.
             _ => {
-                form.states_asked.try_update_value(|asked| asked.retain(|c| c != alpha2));
+                form.states_asked
+                    .try_update_value(|asked| asked.retain(|c| c != alpha2));
             }
         }
     });
