@@ -78,7 +78,7 @@ def main():
         fields = [c.alpha_2, c.alpha_3, english, translate(msgids, pt), translate(msgids, es)]
         if any("\t" in f or "\n" in f for f in fields):
             sys.exit(f"{c.alpha_2}: a tab or newline in {fields}")
-        rows.append(f"    Country::row({rust_str(TAB.join(fields))}),")
+        rows.append(f"    Country::row({rust_str(TAB.join(fields[:3]))}, {rust_str(TAB.join(fields[3:]))}),")
         if common and common != c.name:
             aliases.append(f"    ({rust_str(c.alpha_2)}, {rust_str(c.name)}),")
 
@@ -94,20 +94,23 @@ def main():
         "/// Where the table came from (asserted by a test so a regeneration is noticed).",
         f'pub(super) const SOURCE: &str = "pycountry {PYCOUNTRY_VERSION}";',
         "",
-        "/// Every ISO 3166-1 entry, sorted by alpha-2 (binary-searched). One tab-separated row",
-        "/// each (alpha-2, alpha-3, English, Portuguese (Brazil), Spanish): one pointer per",
-        "/// country instead of five keeps the wasm small.",
+        "/// Every ISO 3166-1 entry, sorted by alpha-2 (binary-searched). Two tab-separated rows",
+        "/// each: (alpha-2, alpha-3, English) and (Portuguese (Brazil), Spanish); the second is",
+        "/// kept only with the `catalogues` feature (`Country::row`).",
+        "#[rustfmt::skip]",
         f"pub(super) static COUNTRIES: [Country; {len(rows)}] = [",
         *rows,
         "];",
         "",
         "/// Indices into `COUNTRIES`, sorted by alpha-3 (binary-searched).",
+        "#[rustfmt::skip]",
         f"pub(super) static BY_ALPHA3: [u8; {len(by_alpha3)}] = [",
         *("    " + ", ".join(str(i) for i in by_alpha3[k:k + 20]) + "," for k in range(0, len(by_alpha3), 20)),
         "];",
         "",
         "/// ISO short names in English where the display name is the common name, so a",
         "/// stored \"Bolivia, Plurinational State of\" still matches by name.",
+        "#[rustfmt::skip]",
         f"pub(super) static ISO_NAMES_EN: [(&str, &str); {len(aliases)}] = [",
         *aliases,
         "];",

@@ -26,6 +26,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# rustfmt (the tests check formatting); rustup's default profile has it already
+if ! cargo fmt --version >/dev/null 2>&1; then
+  log "adding rustfmt"
+  rustup component add rustfmt
+fi
 
 # Debian packages: headless browser + driver for tests, brotli for the size bench, wrk for the proxy bench
 missing=()

@@ -80,6 +80,7 @@ core_wasm_deps_are_light() {
   echo "no regex, regex-lite, idna or phonenumber in customer-update-core's wasm dependency tree"
 }
 
+step fmt       "rustfmt: the code is formatted"      -- cargo fmt --all --check
 step native    "core + proxy tests (native)"         -- cargo test -p customer-update-core -p customer-update-proxy
 step corewasm  "core builds for wasm32 (release)"    -- cargo build -p customer-update-core --target wasm32-unknown-unknown --release
 step coredeps  "core wasm deps: no regex/idna/phone" -- core_wasm_deps_are_light

@@ -457,6 +457,11 @@ async fn portuguese_is_loaded_beside_the_customer_and_english_is_built_in() {
     assert_eq!(submit.trim(), "Salvar alterações");
     let shown = pt.get(".cuw-root").text_content().unwrap_or_default();
     assert!(shown.contains("Sobrenome"), "{shown}");
+    // Country names come with the language file, in its order (by name in Portuguese).
+    let picker = pt.get("select").text_content().unwrap_or_default();
+    let (germany, south_africa) = (picker.find("Alemanha"), picker.find("África do Sul"));
+    assert!(germany.is_some() && !picker.contains("Germany"), "{picker}");
+    assert!(south_africa < germany, "sorted ignoring accents: {picker}");
 
     let en = mount(
         "swipelux",

@@ -3,7 +3,8 @@
 //! string, and the proxy serves a language's file to the widget. English and the few
 //! messages shown while loading ([`BOOT`], every language) are always compiled in; the
 //! other languages' files only with the `catalogues` feature (the proxy): the widget's
-//! wasm leaves them out (~5 KB brotli) and asks the proxy for the one it shows.
+//! wasm leaves them out, and the countries' names in those languages, and asks the proxy
+//! for the one it shows.
 //!
 //! [`Code`]: crate::Code
 
@@ -53,10 +54,18 @@ pub fn boot(lang: Lang, key: &str) -> Option<&'static str> {
     lookup(BOOT, key)?.split('\t').nth(column)
 }
 
-/// What the proxy sends for `lang`: the file without its notes.
+/// What the proxy sends for `lang`: the file without its notes, then, for a language
+/// other than English, every country's name as `country_name.<alpha-2>`, in the order a
+/// `<select>` lists them ([`crate::country::sorted_by_name`]).
 #[cfg(feature = "catalogues")]
 pub fn served(lang: Lang) -> String {
-    entries(catalogue(lang))
-        .map(|(key, message)| format!("{key}\t{message}\n"))
-        .collect()
+    let messages = entries(catalogue(lang)).map(|(key, message)| format!("{key}\t{message}\n"));
+    let countries = crate::country::sorted_by_name(lang)
+        .into_iter()
+        .filter(|_| lang != Lang::En)
+        .map(|c| format!("{COUNTRY_PREFIX}{}\t{}\n", c.alpha2(), c.name(lang)));
+    messages.chain(countries).collect()
 }
+
+/// The key of a country's name in a served file: `country_name.` and its alpha-2 code.
+pub const COUNTRY_PREFIX: &str = "country_name.";

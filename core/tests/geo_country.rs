@@ -232,3 +232,19 @@ fn by_name_matches_whole_names_ignoring_case_accents_and_spacing() {
         }
     }
 }
+
+#[test]
+fn a_served_language_file_lists_the_countries_by_name_in_that_language() {
+    use customer_update_core::i18n::served;
+    let pt = served(Lang::PtBr);
+    let (south_africa, germany) = (
+        pt.find("country_name.ZA\tÁfrica do Sul\n")
+            .expect("South Africa"),
+        pt.find("country_name.DE\tAlemanha\n").expect("Germany"),
+    );
+    assert!(south_africa < germany, "accents ignored when sorting");
+    assert_eq!(pt.matches("\ncountry_name.").count(), 249);
+    assert!(served(Lang::Es).contains("country_name.DE\tAlemania\n"));
+    // English names are in every build: the English file has none.
+    assert!(!served(Lang::En).contains("country_name."));
+}

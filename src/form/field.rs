@@ -1,8 +1,8 @@
 //! One field: label, hint, error, control. GOV.UK order (label → hint → error → input),
 //! `aria-describedby` naming the hint and the error, `aria-invalid` while it has one.
 
+use crate::i18n::Messages;
 use customer_update_core::address::{self, Field as AddressField};
-use customer_update_core::country::Lang;
 use customer_update_core::providers::{InputKind, Lock};
 use leptos::prelude::*;
 
@@ -192,13 +192,13 @@ fn control_view(
         }
     };
     let aria_invalid = move || invalid.get().then_some("true");
-    let lang = form.messages().lang();
+    let messages = form.messages();
 
     match field.spec.input {
         InputKind::Country | InputKind::Select => {
             let choices = if field.spec.input == InputKind::Country {
                 let form_of_codes = form.settings.with_value(|s| s.provider.profile().country_form);
-                options::countries(lang, form_of_codes)
+                options::countries(&messages, form_of_codes)
             } else {
                 field.spec.options.iter().map(|o| ((*o).to_owned(), form.text(&format!("option.{o}")))).collect()
             };
@@ -225,7 +225,7 @@ fn control_view(
                 on:change=move |ev| on_choose(if event_target_checked(&ev) { "true".into() } else { String::new() }) />
         }
         .into_any(),
-        InputKind::Tel => phone_view(form, index, field, id, preview_id, aria_invalid, described_by, on_edit, on_blur, lang).into_any(),
+        InputKind::Tel => phone_view(form, index, field, id, preview_id, aria_invalid, described_by, on_edit, on_blur, &messages).into_any(),
         InputKind::Email => text_input(id, name, "email", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur).into_any(),
         InputKind::Date => {
             let input = text_input(id, name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur);
@@ -312,7 +312,7 @@ fn phone_view(
     described_by: Signal<Option<String>>,
     on_edit: impl Fn(String) + Copy + Send + Sync + 'static,
     on_blur: impl Fn(web_sys::FocusEvent) + Copy + Send + Sync + 'static,
-    lang: Lang,
+    messages: &Messages,
 ) -> impl IntoView {
     let country = field.phone_country;
     let value = field.value;
@@ -321,7 +321,7 @@ fn phone_view(
     let country_label =
         form.messages()
             .format1("ui.phone_country", "label", &form.text(field.spec.label));
-    let choices = options::calling_codes(lang);
+    let choices = options::calling_codes(messages);
     let placeholder = form.text("ui.choose");
     let preview_text = form.text("ui.phone_preview");
     let preview = move || {

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use customer_update_core::country::Lang;
+use customer_update_core::country::{self, Country, CountryCode};
 use customer_update_core::i18n;
 use customer_update_core::{Code, FieldError};
 
@@ -42,6 +43,38 @@ impl Messages {
     pub fn with_loaded(mut self, text: String) -> Self {
         self.loaded = Some(text.into());
         self
+    }
+
+    /// Every country with its name, in the order the customer's language lists them: the
+    /// loaded file's `country_name.*` lines (sorted by name by the proxy), else core's English
+    /// list. A host override of `country_name.<alpha-2>` renames one.
+    pub fn countries(&self) -> Vec<(&'static Country, String)> {
+        let listed: Vec<(&'static Country, &str)> = self
+            .loaded
+            .as_deref()
+            .into_iter()
+            .flat_map(i18n::entries)
+            .filter_map(|(key, name)| {
+                let code = CountryCode::parse(key.strip_prefix(i18n::COUNTRY_PREFIX)?).ok()?;
+                Some((code.country(), name))
+            })
+            .collect();
+        let listed = if listed.is_empty() {
+            country::sorted_by_name(Lang::En)
+                .into_iter()
+                .map(|c| (c, c.name(Lang::En)))
+                .collect()
+        } else {
+            listed
+        };
+        listed
+            .into_iter()
+            .map(|(c, name)| {
+                let key = format!("{}{}", i18n::COUNTRY_PREFIX, c.alpha2());
+                let name = self.overrides.get(&key).map_or(name, String::as_str);
+                (c, name.to_owned())
+            })
+            .collect()
     }
 
     /// Whether this language's file still has to be loaded before the form is shown.

