@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Trunk post_build hook (release builds only): Trunk writes wasm-bindgen's JS glue, the
 # demo's script and the CSS as they are, comments and all. Minify them with esbuild
-# (~2.9 KB brotli of what the page loads) and update their SRI hashes in index.html.
+# (~2.9 KB brotli of what the page loads), update their SRI hashes in index.html, then
+# write .br and .gz copies next to every file, which the proxy's ServeDir sends to a
+# browser that accepts them (brotli 11 is too slow to run per request).
 set -euo pipefail
 [[ ${TRUNK_PROFILE:-} == release ]] || exit 0
 source "$(dirname "$0")/env.sh"
@@ -27,3 +29,9 @@ def rehash(tag):
 
 page.write_text(re.sub(r"<link[^>]*integrity=\"[^\"]*\"[^>]*>", rehash, html), encoding="utf-8")
 PY
+
+for file in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/*.html "$dir"/*.svg; do
+  [[ -f $file ]] || continue
+  gzip -9 -k -f "$file"
+  if command -v brotli >/dev/null; then brotli -q 11 -k -f "$file"; fi
+done
