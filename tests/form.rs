@@ -4,8 +4,11 @@
 mod support;
 
 use customer_update_widget::transport::{HttpResponse, Method, NetworkError};
+use customer_update_widget::HostOptions;
 use serde_json::json;
-use support::{mount, mount_in, settle, Gate, Scripted, ScriptedTransport};
+use support::{
+    choose_in, mount, mount_in, mount_options, settle, Gate, Scripted, ScriptedTransport,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -471,6 +474,39 @@ async fn portuguese_is_loaded_beside_the_customer_and_english_is_built_in() {
     .await;
     assert!(en.transport.languages_asked.borrow().is_empty());
     assert_eq!(en.transport.requests().len(), 1, "only the customer's GET");
+}
+
+#[wasm_bindgen_test]
+async fn a_hosts_country_name_shows_as_text_and_the_choice_follows_the_value() {
+    let options = HostOptions {
+        provider: "swipelux".into(),
+        endpoint: "/v1/customer".into(),
+        session_token: "session-123".into(),
+        lang: "en".into(),
+        messages: [(
+            "country_name.BR".to_owned(),
+            "<b>Brazil</b> & co".to_owned(),
+        )]
+        .into(),
+        ..Default::default()
+    };
+    let form = mount_options(options, swipelux_customer(), ScriptedTransport::default()).await;
+    let picker = form.get("select");
+    assert!(
+        picker.query_selector("b").unwrap().is_none(),
+        "markup stays text"
+    );
+    let text = picker.text_content().unwrap_or_default();
+    assert!(text.contains("<b>Brazil</b> & co (+55)"), "{text}");
+
+    // A choice made in the page, then `reset()`: the select shows the loaded value again.
+    let select: web_sys::HtmlSelectElement = picker.dyn_into().unwrap();
+    assert_eq!(select.value(), "BR", "from the stored +55 number");
+    choose_in(&select, "US").await;
+    assert_eq!(select.value(), "US");
+    form.handle.reset();
+    settle().await;
+    assert_eq!(select.value(), "BR");
 }
 
 #[wasm_bindgen_test]

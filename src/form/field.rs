@@ -282,23 +282,52 @@ fn select_view(
     // A stored value that is not in the list (old data) stays selectable, not silently lost.
     let current = value.get_untracked();
     let extra = (!current.is_empty() && !choices.iter().any(|(code, _)| *code == current))
-        .then(|| current.clone());
+        .then(|| (current.clone(), current.clone()));
+    let options = options_markup(placeholder, extra.into_iter().chain(choices), &current);
     view! {
         <select class="cuw-select" part="input" id=id name=name autocomplete=autocomplete disabled=locked
+            inner_html=options prop:value=move || value.get()
             aria-invalid=aria_invalid aria-describedby=move || described_by.get()
             on:change=move |ev| on_choose(event_target_value(&ev))>
-            <option value="" prop:selected=move || value.get().is_empty()>{placeholder}</option>
-            {extra.map(|code| view! { <option value=code.clone() prop:selected=move || value.get() == code>{code.clone()}</option> })}
-            {choices
-                .into_iter()
-                .map(|(code, text)| {
-                    let mine = code.clone();
-                    view! { <option value=code prop:selected=move || value.with(|v| *v == mine)>{text}</option> }
-                })
-                .collect_view()}
         </select>
     }
     .into_any()
+}
+
+/// A `<select>`'s options as one piece of markup, the placeholder first and `current`
+/// selected: not one reactive view per option (a country list has 249), while the
+/// select's own `value` follows the signal.
+fn options_markup(
+    placeholder: String,
+    choices: impl IntoIterator<Item = (String, String)>,
+    current: &str,
+) -> String {
+    let mut markup = String::new();
+    for (code, text) in std::iter::once((String::new(), placeholder)).chain(choices) {
+        markup.push_str("<option value=\"");
+        push_escaped(&mut markup, &code);
+        markup.push('"');
+        if code == current {
+            markup.push_str(" selected");
+        }
+        markup.push('>');
+        push_escaped(&mut markup, &text);
+        markup.push_str("</option>");
+    }
+    markup
+}
+
+/// Appends `text` with the characters that mean something in HTML escaped.
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -321,8 +350,11 @@ fn phone_view(
     let country_label =
         form.messages()
             .format1("ui.phone_country", "label", &form.text(field.spec.label));
-    let choices = options::calling_codes(messages);
-    let placeholder = form.text("ui.choose");
+    let country_options = options_markup(
+        form.text("ui.choose"),
+        options::calling_codes(messages),
+        &country.get_untracked(),
+    );
     let preview_text = form.text("ui.phone_preview");
     let preview = move || {
         let number = crate::model::body::phone_e164(&value.get(), &country.get())?;
@@ -335,18 +367,11 @@ fn phone_view(
             <div class="cuw-phone__country">
                 <label class="cuw-sublabel" part="label" for=country_id.clone()>{country_label}</label>
                 <select class="cuw-select" part="input" id=country_id autocomplete="tel-country-code" disabled=locked
+                    inner_html=country_options prop:value=move || country.get()
                     on:change=move |ev| {
                         country.set(event_target_value(&ev));
                         form.server_errors.update(|errors| errors.retain(|(i, _)| *i != Some(index)));
                     }>
-                    <option value="" prop:selected=move || country.get().is_empty()>{placeholder}</option>
-                    {choices
-                        .into_iter()
-                        .map(|(code, text)| {
-                            let mine = code.clone();
-                            view! { <option value=code prop:selected=move || country.with(|c| *c == mine)>{text}</option> }
-                        })
-                        .collect_view()}
                 </select>
             </div>
             <input class="cuw-input cuw-phone__number" part="input" type="tel" id=id name=name autocomplete=autocomplete

@@ -147,7 +147,7 @@ impl Transport for ScriptedTransport {
 pub struct Mounted {
     pub host: web_sys::HtmlElement,
     pub transport: ScriptedTransport,
-    _handle: MountHandle,
+    pub handle: MountHandle,
 }
 
 impl Mounted {
@@ -218,8 +218,7 @@ impl Mounted {
     pub async fn choose(&self, pointer: &str, value: &str) {
         let select: web_sys::HtmlSelectElement =
             self.field(pointer).dyn_into().expect("a <select>");
-        select.set_value(value);
-        fire(&select, "change").await;
+        choose_in(&select, value).await;
     }
 
     pub async fn click(&self, selector: &str) {
@@ -230,6 +229,12 @@ impl Mounted {
     pub fn active_element(&self) -> Option<web_sys::Element> {
         web_sys::window()?.document()?.active_element()
     }
+}
+
+/// Picks `value` in `select` as a person would: the value changes, then `change` fires.
+pub async fn choose_in(select: &web_sys::HtmlSelectElement, value: &str) {
+    select.set_value(value);
+    fire(select, "change").await;
 }
 
 impl Drop for Mounted {
@@ -281,6 +286,23 @@ pub async fn mount_in(
     get_body: serde_json::Value,
     transport: ScriptedTransport,
 ) -> Mounted {
+    let options = HostOptions {
+        provider: provider.into(),
+        endpoint: "/v1/customer".into(),
+        session_token: "session-123".into(),
+        lang: lang.into(),
+        ..Default::default()
+    };
+    mount_options(options, get_body, transport).await
+}
+
+/// [`mount`] with the host's options as given (provider, language, message overrides…).
+pub async fn mount_options(
+    options: HostOptions,
+    get_body: serde_json::Value,
+    transport: ScriptedTransport,
+) -> Mounted {
+    let provider = options.provider.as_str();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -305,19 +327,11 @@ pub async fn mount_in(
             status: 200,
             body: answer.to_string(),
         })));
-    let options = HostOptions {
-        provider: provider.into(),
-        endpoint: "/v1/customer".into(),
-        session_token: "session-123".into(),
-        lang: lang.into(),
-        messages: Default::default(),
-        ..Default::default()
-    };
     let handle = mount_with(&host, options, Rc::new(transport.clone()));
     settle().await;
     Mounted {
         host,
         transport,
-        _handle: handle,
+        handle,
     }
 }
