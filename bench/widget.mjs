@@ -1,7 +1,7 @@
 // Times the widget in headless Chromium, as a customer meets it: from navigation to the
 // form's `ready` event (wasm fetched, compiled, customer loaded, form rendered), and from
 // a keystroke to the error under the field changing. One fresh page per run; medians
-// and p90 over the runs. Usage: node bench/widget.mjs <label>=<base-url> ... [--runs N]
+// and p90 over the runs. Usage: node bench/widget.mjs <label>=<page-url> ... [--runs N]
 import { createRequire } from 'node:module';
 
 const require = createRequire(new URL('../e2e/package.json', import.meta.url));
@@ -18,14 +18,14 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 
-async function once(base) {
+async function once(url) {
   // A new context per run: nothing cached, as on a first visit.
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     document.addEventListener('ready', () => { window.__readyAt = performance.now(); }, { once: true });
   });
-  await page.goto(`${base}/?provider=swipelux`);
+  await page.goto(url);
   await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30_000 });
   const ready = await page.evaluate(() => window.__readyAt);
   // Make the email's error live (typed, left), then time one keystroke that changes it.
@@ -52,10 +52,10 @@ async function once(base) {
 const pick = (values, q) => values.slice().sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 // Warm the OS file cache and each proxy once, then alternate between the targets run by
 // run, so a busy moment of the machine lands on all of them alike.
-for (const [, base] of targets) await once(base);
+for (const [, url] of targets) await once(url);
 const results = targets.map(([label]) => [label, []]);
 for (let i = 0; i < runs; i += 1) {
-  for (const [index, [, base]] of targets.entries()) results[index][1].push(await once(base));
+  for (const [index, [, url]] of targets.entries()) results[index][1].push(await once(url));
 }
 console.log(`${'build'.padEnd(12)} ${'runs'.padStart(4)}  ${'ready p50'.padStart(10)} ${'ready p90'.padStart(10)}  ${'key→error p50'.padStart(14)} ${'p90'.padStart(8)}`);
 for (const [label, samples] of results) {

@@ -25,7 +25,9 @@ async function open(provider, customer) {
   const sessionToken = session.token ?? session.sessionToken;
   if (mounted) mounted.destroy();
   host.dataset.provider = provider;
-  mounted = mount(host, { provider, endpoint: host.dataset.endpoint, sessionToken });
+  // ?lang=pt-BR or ?lang=es shows the form in that language (default: the page's).
+  const lang = new URLSearchParams(location.search).get('lang') ?? undefined;
+  mounted = mount(host, { provider, endpoint: host.dataset.endpoint, sessionToken, lang });
 }
 
 host.addEventListener('session-expired', () => {
