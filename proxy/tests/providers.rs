@@ -125,6 +125,8 @@ async fn a_languages_messages_are_served_without_an_upstream_call() {
         pt.text
     );
     assert!(!pt.text.contains('#'), "notes for translators stay home");
+    assert_eq!(pt.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(pt.header("cache-control"), Some("private, max-age=86400"));
     let es = env
         .call("GET", "/v1/customer/messages/es", Some(&token), None)
         .await;

@@ -2,8 +2,7 @@
 //! messages) in its wasm and asks `GET /v1/customer/messages/{lang}` for the language it
 //! shows, beside the customer's own GET.
 
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use customer_update_core::country::Lang;
 use customer_update_core::i18n;
 
@@ -18,16 +17,5 @@ pub fn file(tag: &str) -> Result<Response, Problem> {
             "There are no messages for this language.",
         ));
     };
-    let mut response = i18n::served(lang).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    // Changes only with a release: let the browser keep it for a day.
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=86400"),
-    );
-    Ok(response)
+    Ok(super::reference_text(i18n::served(lang)))
 }

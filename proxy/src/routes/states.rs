@@ -2,8 +2,7 @@
 //! of its wasm and asks `GET /v1/customer/states/{alpha-2}` for the list of a country
 //! when an address is in it.
 
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use customer_update_core::address;
 use customer_update_core::country::CountryCode;
 
@@ -20,16 +19,5 @@ pub fn list(country: &str) -> Result<Response, Problem> {
             "There is no state list for this country.",
         ));
     };
-    let mut response = row.to_owned().into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    // The same for every customer and release: let the browser keep it for a day.
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=86400"),
-    );
-    Ok(response)
+    Ok(super::reference_text(row.to_owned()))
 }
