@@ -477,6 +477,47 @@ async fn portuguese_is_loaded_beside_the_customer_and_english_is_built_in() {
 }
 
 #[wasm_bindgen_test]
+async fn without_its_language_file_the_form_says_so_in_that_language_and_retries() {
+    let transport = ScriptedTransport::default();
+    *transport.language_reply.borrow_mut() = Some(Err(NetworkError::Unreachable));
+    let form = mount_in("pt-BR", "swipelux", swipelux_customer(), transport.clone()).await;
+    assert!(
+        form.query("[data-cuw-submit]").is_none(),
+        "no half-English form"
+    );
+    assert!(
+        form.status().contains("Não foi possível carregar"),
+        "{}",
+        form.status()
+    );
+    let retry = form.get("[data-cuw-retry]");
+    assert_eq!(
+        retry.text_content().unwrap_or_default().trim(),
+        "Tentar novamente"
+    );
+
+    // The connection is back: the retry loads the customer and the language.
+    *transport.language_reply.borrow_mut() = None;
+    transport.then_json(200, support::get_answer("swipelux", &swipelux_customer()));
+    retry.click();
+    settle().await;
+    let submit = form.submit_button().text_content().unwrap_or_default();
+    assert_eq!(submit.trim(), "Salvar alterações");
+}
+
+#[wasm_bindgen_test]
+async fn a_proxy_without_the_language_file_shows_the_form_in_english() {
+    let transport = ScriptedTransport::default();
+    *transport.language_reply.borrow_mut() = Some(Ok(HttpResponse {
+        status: 404,
+        body: String::new(),
+    }));
+    let form = mount_in("es", "swipelux", swipelux_customer(), transport).await;
+    let submit = form.submit_button().text_content().unwrap_or_default();
+    assert_eq!(submit.trim(), "Save changes");
+}
+
+#[wasm_bindgen_test]
 async fn a_hosts_country_name_shows_as_text_and_the_choice_follows_the_value() {
     let options = HostOptions {
         provider: "swipelux".into(),

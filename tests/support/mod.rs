@@ -64,6 +64,8 @@ pub struct ScriptedTransport {
     pub requests: Rc<RefCell<Vec<HttpRequest>>>,
     pub state_lists_asked: Rc<RefCell<Vec<String>>>,
     pub languages_asked: Rc<RefCell<Vec<String>>>,
+    /// When set, what a language-file request gets instead of core's file.
+    pub language_reply: Rc<RefCell<Option<Outcome>>>,
     replies: Rc<RefCell<VecDeque<Scripted>>>,
 }
 
@@ -104,6 +106,9 @@ impl Transport for ScriptedTransport {
     fn send(&self, request: HttpRequest) -> Reply {
         if let Some((_, tag)) = request.url.rsplit_once("/messages/") {
             self.languages_asked.borrow_mut().push(tag.to_owned());
+            if let Some(outcome) = self.language_reply.borrow().clone() {
+                return Box::pin(async move { outcome });
+            }
             let lang = Lang::ALL.into_iter().find(|lang| lang.tag() == tag);
             let outcome = Ok(match lang {
                 Some(lang) => HttpResponse {
@@ -296,6 +301,12 @@ pub async fn mount_in(
     mount_options(options, get_body, transport).await
 }
 
+/// The proxy's GET answer: the provider's body and core's form state for it.
+pub fn get_answer(provider: &str, get_body: &serde_json::Value) -> serde_json::Value {
+    let spec = customer_update_core::providers::by_id(provider).expect("known provider");
+    serde_json::json!({"provider": provider, "customer": get_body, "form": spec.form_state(get_body)})
+}
+
 /// [`mount`] with the host's options as given (provider, language, message overrides…).
 pub async fn mount_options(
     options: HostOptions,
@@ -317,9 +328,7 @@ pub async fn mount_options(
         .append_child(&host)
         .expect("append");
     // The prefill GET is the first request, whatever the test scripted for later.
-    // The proxy's GET answer: the provider's body and core's form state for it.
-    let spec = customer_update_core::providers::by_id(provider).expect("known provider");
-    let answer = serde_json::json!({"provider": provider, "customer": get_body, "form": spec.form_state(&get_body)});
+    let answer = get_answer(provider, &get_body);
     transport
         .replies
         .borrow_mut()
