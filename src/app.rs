@@ -61,17 +61,16 @@ fn misconfiguration(options: &Options) -> Option<String> {
 
 /// The request for the language's messages, when they are not here yet: sent beside the
 /// customer's GET, so showing Portuguese or Spanish costs no extra round trip.
-fn messages_request(
-    options: StoredValue<Options, LocalStorage>,
-    customer: &HttpRequest,
-) -> Option<HttpRequest> {
-    options.with_value(|o| {
-        o.messages.needs_loading().then(|| HttpRequest {
-            method: Method::Get,
-            url: format!("{}/messages/{}", o.endpoint, o.messages.lang().tag()),
-            session_token: customer.session_token.clone(),
-            body: None,
-        })
+fn messages_request(options: &Options) -> Option<HttpRequest> {
+    options.messages.needs_loading().then(|| HttpRequest {
+        method: Method::Get,
+        url: format!(
+            "{}/messages/{}",
+            options.endpoint,
+            options.messages.lang().tag()
+        ),
+        session_token: options.session_token.clone(),
+        body: None,
     })
 }
 
@@ -111,7 +110,7 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
         if options.with_value(|o| o.session_token.trim().is_empty()) {
             return; // nothing to ask for yet: `setSessionToken` starts the load
         }
-        let (request, transport) = options.with_value(|o| {
+        let (request, messages_request, transport) = options.with_value(|o| {
             (
                 HttpRequest {
                     method: Method::Get,
@@ -119,10 +118,11 @@ pub fn app(options: Options, host_element: web_sys::HtmlElement) -> impl IntoVie
                     session_token: o.session_token.clone(),
                     body: None,
                 },
+                messages_request(o),
                 o.transport.clone(),
             )
         });
-        let messages = messages_request(options, &request).map(|r| transport.send(r));
+        let messages = messages_request.map(|r| transport.send(r));
         let reply = transport.send(request);
         spawn_local(async move {
             let outcome = reply.await;

@@ -60,9 +60,11 @@ pub fn boot(lang: Lang, key: &str) -> Option<&'static str> {
 #[cfg(feature = "catalogues")]
 pub fn served(lang: Lang) -> String {
     let messages = entries(catalogue(lang)).map(|(key, message)| format!("{key}\t{message}\n"));
-    let countries = crate::country::sorted_by_name(lang)
+    // English names are in every build, so the English file does not list them.
+    let countries = (lang != Lang::En)
+        .then(|| crate::country::sorted_by_name(lang))
+        .unwrap_or_default()
         .into_iter()
-        .filter(|_| lang != Lang::En)
         .map(|c| format!("{COUNTRY_PREFIX}{}\t{}\n", c.alpha2(), c.name(lang)));
     messages.chain(countries).collect()
 }

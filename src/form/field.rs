@@ -347,9 +347,7 @@ fn phone_view(
     let value = field.value;
     let locked = field.locked;
     let country_id = format!("{id}-country");
-    let country_label =
-        form.messages()
-            .format1("ui.phone_country", "label", &form.text(field.spec.label));
+    let country_label = messages.format1("ui.phone_country", "label", &form.text(field.spec.label));
     let country_options = options_markup(
         form.text("ui.choose"),
         options::calling_codes(messages),

@@ -67,11 +67,19 @@ impl Messages {
         } else {
             listed
         };
+        let renamed = |c: &Country| {
+            let key = format!("{}{}", i18n::COUNTRY_PREFIX, c.alpha2());
+            self.overrides.get(&key).map(String::as_str)
+        };
         listed
             .into_iter()
             .map(|(c, name)| {
-                let key = format!("{}{}", i18n::COUNTRY_PREFIX, c.alpha2());
-                let name = self.overrides.get(&key).map_or(name, String::as_str);
+                // Most hosts rename nothing: no key to build then, for 249 countries.
+                let name = if self.overrides.is_empty() {
+                    name
+                } else {
+                    renamed(c).unwrap_or(name)
+                };
                 (c, name.to_owned())
             })
             .collect()

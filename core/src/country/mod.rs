@@ -54,19 +54,13 @@ impl Country {
     /// Plurinational State of"). Without the `catalogues` feature, English in every
     /// language.
     pub fn name(&self, lang: Lang) -> &'static str {
-        #[cfg(feature = "catalogues")]
-        {
-            let column = match lang {
-                Lang::En => None,
-                Lang::PtBr => Some(0),
-                Lang::Es => Some(1),
-            };
-            if let Some(column) = column {
-                return self.translated.split('\t').nth(column).unwrap_or_default();
-            }
+        match lang {
+            #[cfg(feature = "catalogues")]
+            Lang::PtBr => self.translated.split('\t').next().unwrap_or_default(),
+            #[cfg(feature = "catalogues")]
+            Lang::Es => self.translated.split('\t').nth(1).unwrap_or_default(),
+            _ => self.field(2),
         }
-        let _ = lang;
-        self.field(2)
     }
 
     pub fn code(&'static self) -> CountryCode {
