@@ -154,6 +154,59 @@ async fn a_languages_messages_are_served_without_an_upstream_call() {
 }
 
 #[tokio::test]
+async fn reference_texts_travel_compressed_and_customer_data_does_not() {
+    let env = Env::start().await;
+    let token = env.token("polygon", demo::POLYGON);
+    let fetch = |path: &'static str, encodings: &'static str| {
+        env.http
+            .get(env.url(path))
+            .header("authorization", format!("Bearer {token}"))
+            .header("accept-encoding", encodings)
+            .send()
+    };
+    let plain = env
+        .call("GET", "/v1/customer/messages/pt-BR", Some(&token), None)
+        .await;
+    assert_eq!(plain.status, 200);
+    assert_eq!(plain.header("content-encoding"), None, "not asked for");
+
+    let response = fetch("/v1/customer/messages/pt-BR", "gzip, deflate, br")
+        .await
+        .expect("proxy answers");
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap()),
+        Some("br")
+    );
+    assert!(response.headers()["vary"]
+        .to_str()
+        .unwrap()
+        .contains("accept-encoding"));
+    let compressed = response.bytes().await.expect("body");
+    let mut text = Vec::new();
+    brotli_decompressor::BrotliDecompress(&mut compressed.as_ref(), &mut text).expect("brotli");
+    assert_eq!(String::from_utf8(text).expect("utf-8"), plain.text);
+    assert!(
+        compressed.len() * 2 < plain.text.len(),
+        "{} bytes compressed from {}",
+        compressed.len(),
+        plain.text.len()
+    );
+
+    // The customer's own data (and anything echoed from what they typed) is never
+    // compressed: its size would leak what it holds.
+    let customer = fetch("/v1/customer", "gzip, br")
+        .await
+        .expect("proxy answers");
+    assert_eq!(customer.status(), 200);
+    assert_eq!(customer.headers().get("content-encoding"), None);
+    env.finish().await;
+}
+
+#[tokio::test]
 async fn spherepay_update_round_trip_and_kyc_lock() {
     let env = Env::start().await;
     let token = env.token("spherepay", demo::SPHEREPAY_OPEN);
