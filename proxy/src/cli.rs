@@ -205,7 +205,7 @@ async fn serve(
                     connect_ms: 1_000,
                     total_ms: 5_000,
                 },
-                rate_limit: RateLimit::default(),
+                rate_limit: RateLimit::sandbox(),
                 cors_origins: Vec::new(),
                 frame_ancestors: Vec::new(),
                 dist_dir: dist.unwrap_or_else(|| PathBuf::from("dist")),

@@ -76,6 +76,20 @@ impl Default for RateLimit {
     }
 }
 
+impl RateLimit {
+    /// Sandbox mode's limits. Its few demo customers are shared by every page and test
+    /// that opens them, and the per-session bucket is keyed by customer, so twenty
+    /// requests at once would already be several visitors' worth.
+    pub fn sandbox() -> Self {
+        Self {
+            per_session_per_minute: 600,
+            per_session_burst: 200,
+            per_ip_per_minute: 6_000,
+            per_ip_burst: 1_000,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "provider", rename_all = "lowercase", deny_unknown_fields)]
 pub enum UpstreamConfig {
