@@ -6,6 +6,8 @@
 #   bench/size.sh              build release with trunk, then measure dist/
 #   bench/size.sh --no-build   measure the dist/ that is there
 #   add --twiggy               also list the biggest items in the wasm (twiggy)
+#   add --floor                also measure bench/leptos-floor, a minimal Leptos 0.8 form
+#                              built the same way: what Leptos costs before any of ours
 #   add --report-only          print the verdict but exit 0 when over budget (used by
 #                              scripts/test.sh while the budget is known to be missed:
 #                              see README "Size"); a broken measurement still fails
@@ -47,6 +49,35 @@ if [[ " $* " == *" --twiggy "* ]]; then
   else
     echo "(twiggy is not installed: cargo install twiggy)"
   fi
+fi
+
+# The floor: a three-input Leptos form through the same wasm-bindgen, wasm-opt and esbuild
+# steps as the release build, so the widget's figure can be read against it.
+if [[ " $* " == *" --floor "* ]]; then
+  floor_target=target/leptos-floor floor_out=target/leptos-floor/out
+  # Its smallest build: without the workspace's erase_components (RUSTFLAGS replaces the
+  # config's flags), which only pays off in a bigger app.
+  (cd bench/leptos-floor && CARGO_TARGET_DIR=../../$floor_target RUSTFLAGS=" " \
+    cargo build -q --locked --release --target wasm32-unknown-unknown)
+  rm -rf "$floor_out"
+  wasm-bindgen --target web --out-dir "$floor_out" \
+    "$floor_target/wasm32-unknown-unknown/release/leptos_floor.wasm"
+  wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+    --enable-multivalue --enable-mutable-globals \
+    "$floor_out/leptos_floor_bg.wasm" -o "$floor_out/leptos_floor_bg.wasm"
+  esbuild --minify --log-level=warning --outfile="$floor_out/leptos_floor.min.js" \
+    "$floor_out/leptos_floor.js"
+  echo
+  floor_br=0
+  for f in leptos_floor_bg.wasm leptos_floor.min.js; do
+    raw=$(wc -c <"$floor_out/$f")
+    gz=$(gzip -9 -c "$floor_out/$f" | wc -c)
+    br=$(brotli -q 11 -c "$floor_out/$f" | wc -c)
+    floor_br=$((floor_br + br))
+    printf '%-48s %10d %10d %10d\n' "floor: $f" "$raw" "$gz" "$br"
+  done
+  printf '%-48s %10s %10s %10d\n' "floor: total (minimal Leptos form)" "" "" "$floor_br"
 fi
 
 pct=$((br_total * 100 / BUDGET))

@@ -18,8 +18,9 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name "$NAME" \
   "target/wasm32-unknown-unknown/wasm-release/$NAME.wasm"
-# The same optimiser and level as Trunk's demo build (binaryen 132; see DESIGN.md for why not Debian's).
-wasm-opt -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+# The same optimiser and passes as Trunk's demo build (binaryen 132; see DESIGN.md for why
+# not Debian's): -Oz repeated until it stops shrinking the module.
+wasm-opt -Oz --converge --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   -o "$OUT/${NAME}_bg.wasm.opt" "$OUT/${NAME}_bg.wasm"
 mv "$OUT/${NAME}_bg.wasm.opt" "$OUT/${NAME}_bg.wasm"
