@@ -25,16 +25,22 @@ listing=$(node bench/page-assets.mjs "$DIST")
 mapfile -t files <<<"$listing"
 [[ ${#files[@]} -gt 0 ]] || { echo "nothing found in $DIST/index.html" >&2; exit 1; }
 
+# One row per file: raw, gzip -9 and brotli -q 11 bytes, added to the running totals.
 raw_total=0 gz_total=0 br_total=0
-printf '%-48s %10s %10s %10s\n' "file (loaded by $DIST/index.html)" raw gzip-9 brotli-11
-for f in "${files[@]}"; do
-  raw=$(wc -c <"$DIST/$f")
-  gz=$(gzip -9 -c "$DIST/$f" | wc -c)
-  br=$(brotli -q 11 -c "$DIST/$f" | wc -c)
+row() { # label path
+  local raw gz br
+  raw=$(wc -c <"$2")
+  gz=$(gzip -9 -c "$2" | wc -c)
+  br=$(brotli -q 11 -c "$2" | wc -c)
   raw_total=$((raw_total + raw)); gz_total=$((gz_total + gz)); br_total=$((br_total + br))
-  printf '%-48s %10d %10d %10d\n' "$f" "$raw" "$gz" "$br"
-done
-printf '%-48s %10d %10d %10d\n' total "$raw_total" "$gz_total" "$br_total"
+  printf '%-48s %10d %10d %10d\n' "$1" "$raw" "$gz" "$br"
+}
+total_row() { printf '%-48s %10d %10d %10d\n' "$1" "$raw_total" "$gz_total" "$br_total"; }
+
+printf '%-48s %10s %10s %10s\n' "file (loaded by $DIST/index.html)" raw gzip-9 brotli-11
+for f in "${files[@]}"; do row "$f" "$DIST/$f"; done
+total_row total
+widget_br=$br_total
 
 # Biggest contributors inside the wasm (optional: needs `cargo install twiggy`). The shipped
 # wasm has no names, so --twiggy builds a copy that keeps them, in its own target dir.
@@ -62,28 +68,21 @@ if [[ " $* " == *" --floor "* ]]; then
   rm -rf "$floor_out"
   wasm-bindgen --target web --out-dir "$floor_out" \
     "$floor_target/wasm32-unknown-unknown/release/leptos_floor.wasm"
-  wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-bulk-memory-opt \
-    --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
-    --enable-multivalue --enable-mutable-globals \
+  # shellcheck disable=SC2086 # the params are separate words
+  wasm-opt "$WASM_OPT_LEVEL" $WASM_OPT_PARAMS --strip-debug --strip-producers \
     "$floor_out/leptos_floor_bg.wasm" -o "$floor_out/leptos_floor_bg.wasm"
   esbuild --minify --log-level=warning --outfile="$floor_out/leptos_floor.min.js" \
     "$floor_out/leptos_floor.js"
   echo
-  floor_br=0
-  for f in leptos_floor_bg.wasm leptos_floor.min.js; do
-    raw=$(wc -c <"$floor_out/$f")
-    gz=$(gzip -9 -c "$floor_out/$f" | wc -c)
-    br=$(brotli -q 11 -c "$floor_out/$f" | wc -c)
-    floor_br=$((floor_br + br))
-    printf '%-48s %10d %10d %10d\n' "floor: $f" "$raw" "$gz" "$br"
-  done
-  printf '%-48s %10s %10s %10d\n' "floor: total (minimal Leptos form)" "" "" "$floor_br"
+  raw_total=0 gz_total=0 br_total=0
+  for f in leptos_floor_bg.wasm leptos_floor.min.js; do row "floor: $f" "$floor_out/$f"; done
+  total_row "floor: total (minimal Leptos form)"
 fi
 
-pct=$((br_total * 100 / BUDGET))
-if ((br_total > BUDGET)); then
-  echo "OVER BUDGET: brotli total $br_total bytes > $BUDGET bytes ($pct% of budget)"
+pct=$((widget_br * 100 / BUDGET))
+if ((widget_br > BUDGET)); then
+  echo "OVER BUDGET: brotli total $widget_br bytes > $BUDGET bytes ($pct% of budget)"
   [[ " $* " == *" --report-only "* ]] || exit 1
   exit 0
 fi
-echo "within budget: brotli total $br_total bytes <= $BUDGET bytes ($pct% of budget)"
+echo "within budget: brotli total $widget_br bytes <= $BUDGET bytes ($pct% of budget)"

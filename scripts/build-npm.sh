@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ and packs it (pkg/customer-update-widget-<version>.tgz):
-# the release wasm (wasm-bindgen --target web, then wasm-opt -Oz), the element and JS API
-# (www/element/), the stylesheet (src/styles/form.css + www/element/element.css, also as a
-# JS string for the constructable stylesheet) and the package template (www/npm/).
+# the release wasm (wasm-bindgen --target web, then wasm-opt as Trunk runs it), the element
+# and JS API (www/element/), the stylesheet (src/styles/form.css + www/element/element.css,
+# also as a JS string for the constructable stylesheet) and the package template (www/npm/).
 #   scripts/build-npm.sh            build and pack
 #   scripts/build-npm.sh --no-pack  build pkg/ only
 set -euo pipefail
@@ -18,11 +18,14 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name "$NAME" \
   "target/wasm32-unknown-unknown/wasm-release/$NAME.wasm"
-# The same optimiser and passes as Trunk's demo build (binaryen 132; see DESIGN.md for why
-# not Debian's): -Oz repeated until it stops shrinking the module.
-wasm-opt -Oz --converge --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-  -o "$OUT/${NAME}_bg.wasm.opt" "$OUT/${NAME}_bg.wasm"
+# The same optimiser, level and passes as Trunk's demo build (binaryen 132; see DESIGN.md
+# for why not Debian's), from scripts/env.sh.
+grep -qF "data-wasm-opt-params=\"$WASM_OPT_PARAMS\"" www/index.html || {
+  echo "www/index.html's data-wasm-opt-params differ from WASM_OPT_PARAMS in scripts/env.sh" >&2
+  exit 1
+}
+# shellcheck disable=SC2086 # the params are separate words
+wasm-opt "$WASM_OPT_LEVEL" $WASM_OPT_PARAMS -o "$OUT/${NAME}_bg.wasm.opt" "$OUT/${NAME}_bg.wasm"
 mv "$OUT/${NAME}_bg.wasm.opt" "$OUT/${NAME}_bg.wasm"
 
 cp www/element/*.js "$OUT/"

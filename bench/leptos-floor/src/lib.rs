@@ -12,8 +12,12 @@ fn Form() -> impl IntoView {
     let touched = RwSignal::new(false);
     let errors = Memo::new(move |_| {
         let mut e = Vec::new();
-        if name.with(|n| n.trim().is_empty()) { e.push("Enter your name"); }
-        if !email.with(|m| m.contains('@')) { e.push("Enter an email address"); }
+        if name.with(|n| n.trim().is_empty()) {
+            e.push("Enter your name");
+        }
+        if !email.with(|m| m.contains('@')) {
+            e.push("Enter an email address");
+        }
         e
     });
     view! {
@@ -36,4 +40,6 @@ fn Form() -> impl IntoView {
 }
 
 #[wasm_bindgen(start)]
-pub fn start() { leptos::mount::mount_to_body(Form); }
+pub fn start() {
+    leptos::mount::mount_to_body(Form);
+}
