@@ -1,7 +1,7 @@
 //! Table-driven: every provider rule, the pointer and code a user would see.
 
 use customer_update_core::date::Date;
-use customer_update_core::providers::{validate, validate_on, validate_with};
+use customer_update_core::providers::{check_leaves, validate, validate_on, validate_with, Leaves};
 use customer_update_core::Code;
 use serde_json::{json, Value};
 
@@ -9,13 +9,22 @@ fn today() -> Date {
     Date::new(2026, 6, 1).unwrap()
 }
 
-/// (pointer, code) of every error, sorted.
+/// (pointer, code) of every error, sorted. The widget's side (the same body as a draft's
+/// leaves) must find exactly the same errors wherever the body has the provider's shape.
 fn errors(provider: &str, body: Value) -> Vec<(String, Code)> {
-    let mut found: Vec<_> = validate_on(provider, &body, today())
-        .into_iter()
-        .map(|e| (e.pointer, e.code))
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    let pairs = |errors: Vec<customer_update_core::FieldError>| {
+        let mut found: Vec<_> = errors.into_iter().map(|e| (e.pointer, e.code)).collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    };
+    let found = pairs(validate_on(provider, &body, today()));
+    let shape = [Code::UnknownField, Code::NotEditable, Code::InvalidType];
+    if !found.iter().any(|(_, code)| shape.contains(code)) {
+        let draft = check_leaves(provider, None, &Leaves::from_json(&body), Some(today()))
+            .err()
+            .unwrap_or_default();
+        assert_eq!(pairs(draft), found, "widget and proxy disagree on {body}");
+    }
     found
 }
 

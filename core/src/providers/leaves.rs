@@ -1,6 +1,6 @@
-//! An update body as its leaves: JSON pointer → value. The rules (`rules.rs`) read bodies
-//! in this form, so the browser can check and write a body without a JSON library (the
-//! widget's wasm carries no serde_json) and the proxy checks the very same leaves.
+//! A draft body as its leaves: JSON pointer → value. The widget builds the body it is about
+//! to send in this form and checks it by deserializing the leaves into the provider's update
+//! type (`leaves_de.rs`), the same type and validation the proxy runs on the JSON it gets.
 
 /// One leaf of a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,13 +46,6 @@ impl Leaves {
         }
     }
 
-    /// Whether a value (text or boolean) lies at or under `pointer` (`""`: anywhere).
-    pub fn has_under(&self, pointer: &str) -> bool {
-        self.iter().any(|(at, leaf)| {
-            matches!(leaf, Leaf::Text(_) | Leaf::Bool(_)) && is_within(at, pointer)
-        })
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Leaf)> {
         self.0
             .iter()
@@ -66,14 +59,26 @@ impl Leaves {
     /// The body as JSON text: objects and arrays rebuilt from the pointers (a token of
     /// digits is an array index: no provider key here is a number), in leaf order.
     pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.tree().write(&mut out);
+        out
+    }
+
+    /// The body as a tree of objects and arrays (see [`Leaves::to_json`]).
+    pub(crate) fn tree(&self) -> Node<'_> {
         let mut root = Node::Object(Vec::new());
         for (pointer, leaf) in &self.0 {
             let tokens: Vec<String> = pointer.split('/').skip(1).map(unescape).collect();
             root.insert(&tokens, leaf);
         }
-        let mut out = String::new();
-        root.write(&mut out);
-        out
+        root
+    }
+
+    /// Drops every leaf at or under `pointer`; `false` if there was none.
+    pub(crate) fn remove_under(&mut self, pointer: &str) -> bool {
+        let before = self.0.len();
+        self.0.retain(|(at, _)| !is_within(at, pointer));
+        self.0.len() != before
     }
 }
 
@@ -100,24 +105,6 @@ pub fn matches(pattern: &str, pointer: &str) -> bool {
     }
 }
 
-/// `pattern` with each `-` replaced by the index `pointer` has at the same place
-/// (`/a/-/b/c`, `/a/2/b` → `/a/2/b/c`); tokens past `pointer` stay as they are.
-pub fn instantiate(pattern: &str, pointer: &str) -> String {
-    let mut concrete = pointer.split('/');
-    let mut out = String::new();
-    for (i, token) in pattern.split('/').enumerate() {
-        let got = concrete.next();
-        if i > 0 {
-            out.push('/');
-        }
-        match got {
-            Some(index) if token == "-" && is_index(index) => out.push_str(index),
-            _ => out.push_str(token),
-        }
-    }
-    out
-}
-
 pub(crate) fn is_index(token: &str) -> bool {
     !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit())
 }
@@ -131,7 +118,9 @@ fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
 
-enum Node<'a> {
+/// A body rebuilt from its leaves: what `to_json` writes and what the typed update
+/// bodies deserialize from (`leaves_de.rs`).
+pub(crate) enum Node<'a> {
     Leaf(&'a Leaf),
     Object(Vec<(String, Node<'a>)>),
     Array(Vec<Node<'a>>),
@@ -282,7 +271,6 @@ mod tests {
         ));
         assert!(!matches("/meta", "/meta/key"));
         assert!(matches("/meta", "/meta"));
-        assert_eq!(instantiate("/a/-/b/c", "/a/2/b"), "/a/2/b/c");
     }
 
     #[test]

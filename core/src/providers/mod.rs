@@ -14,15 +14,16 @@
 //! takes it explicitly (tests, a caller in another time zone); `check_update` takes an
 //! `Option<Date>` where `None` skips only the rules relative to today.
 
+pub mod engine;
 #[cfg(feature = "json")]
 mod envelope;
 #[cfg(feature = "json")]
 mod form;
 pub mod leaves;
+mod leaves_de;
 mod parsed;
 pub mod rules;
 mod spec;
-#[cfg(feature = "json")]
 mod strict;
 
 pub mod bvnk;
@@ -30,11 +31,11 @@ pub mod polygon;
 pub mod spherepay;
 pub mod swipelux;
 
+pub use engine::Ctx;
 #[cfg(feature = "json")]
 pub use form::check_locks;
 pub use leaves::{Leaf, Leaves};
 pub use parsed::{Kind, Parsed};
-pub use rules::Ctx;
 pub use spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Lock, Method, Person, Profile,
     ProviderSpec, Rejection, ServerFields, UpdateOp,

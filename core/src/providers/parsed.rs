@@ -47,6 +47,11 @@ impl<K: Kind> Parsed<K> {
         self.value.as_ref().ok()
     }
 
+    /// The typed value, or the error the parser gave (for the rules to report).
+    pub fn result(&self) -> Result<&K::Value, FieldError> {
+        self.value.as_ref().map_err(Clone::clone)
+    }
+
     /// What is sent upstream: the canonical form, or the raw text if it did not parse
     /// (such a body never leaves `check_update`).
     pub fn wire(&self) -> String {
@@ -79,6 +84,13 @@ impl<K: Kind> fmt::Debug for Parsed<K> {
 impl<K: Kind> PartialEq for Parsed<K> {
     fn eq(&self, other: &Self) -> bool {
         self.raw == other.raw
+    }
+}
+
+/// `length(max = …)` counts the characters as sent (Swipelux limits the phone field so).
+impl<K: Kind> validator::ValidateLength<u64> for Parsed<K> {
+    fn length(&self) -> Option<u64> {
+        Some(self.raw.chars().count() as u64)
     }
 }
 

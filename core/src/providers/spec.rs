@@ -8,8 +8,8 @@ use serde::Serialize;
 #[cfg(feature = "json")]
 use serde_json::Value;
 
+use super::engine::Ctx;
 use super::leaves::Leaves;
-use super::rules::Ctx;
 use crate::date::Date;
 use crate::FieldError;
 
@@ -286,16 +286,28 @@ pub trait ProviderSpec: Sync {
     fn operations(&self) -> &'static [UpdateOp];
 
     #[cfg(feature = "json")]
-    /// Parses a browser body strictly (unknown/operator-only key → `Malformed`), runs every
-    /// rule (`Invalid` with all field errors), and returns the canonical upstream body
-    /// (trimmed, phone in E.164, countries upper case, postal codes normalised).
-    /// `today` drives "not in the future"/minimum-age rules; `None` skips only those.
+    /// Parses a browser body strictly into the operation's update type (unknown or
+    /// operator-only key → `Malformed`), runs the type's validation (`Invalid` with all
+    /// field errors), and returns the canonical upstream body (phone in E.164, countries
+    /// upper case). `today` drives "not in the future"/minimum-age rules; `None` skips
+    /// only those.
     fn check_update(
         &self,
         op: &UpdateOp,
         body: &Value,
         today: Option<Date>,
     ) -> Result<Value, Rejection>;
+
+    /// The same parse and validation on a draft body's leaves (the widget's side).
+    fn check_draft(&self, op: &UpdateOp, body: &Leaves, ctx: &Ctx) -> Result<(), Rejection>;
+
+    /// The context the update types' validation takes.
+    fn ctx(&self, today: Option<Date>) -> Ctx {
+        Ctx {
+            today,
+            min_age: self.profile().min_age,
+        }
+    }
 
     #[cfg(feature = "json")]
     /// Adds server-only fields (Polygon `ipAddress`, Swipelux `shareToken`) to a checked body.
@@ -343,17 +355,6 @@ pub trait ProviderSpec: Sync {
     /// The operation with this id.
     fn op(&self, id: &str) -> Option<&'static UpdateOp> {
         self.operations().iter().find(|op| op.id == id)
-    }
-
-    /// Cross-field rules of this provider (e.g. SpherePay: a tax ID needs the address),
-    /// run after the per-field ones; an error here replaces a generic one at its pointer.
-    fn extra_rules(
-        &self,
-        _op: &UpdateOp,
-        _body: &Leaves,
-        _ctx: &Ctx,
-        _errors: &mut Vec<FieldError>,
-    ) {
     }
 
     /// The operation a headless `validate` call assumes for a body (by its keys).

@@ -3,17 +3,27 @@
 //! wrong JSON type, is a shape error (400) addressed by a JSON pointer.
 
 use serde::de::DeserializeOwned;
+#[cfg(feature = "json")]
 use serde_json::Value;
 
-use super::leaves::{escape, Leaves};
-use super::spec::{ProviderSpec, Rejection, UpdateOp};
-use crate::date::Date;
+use super::engine::{self, Ctx, UpdateBody};
+use super::leaves::{escape, is_within, Leaves};
+use super::spec::{ProviderSpec, Rejection};
 use crate::{Code, FieldError};
+
+/// A body as it arrives: JSON in the proxy, a draft's leaves in the widget.
+pub(crate) trait Source: Clone {
+    fn is_object(&self) -> bool;
+    /// The typed body, or where serde stopped (a pointer) and why.
+    fn deserialize<T: DeserializeOwned>(&self) -> Result<T, (String, String)>;
+    /// Removes the member at `pointer`; `false` if nothing was removed.
+    fn remove(&mut self, pointer: &str) -> bool;
+}
 
 /// Parses `body` into `T`; `operator_only` (pointers, `-` for any array index) turns an
 /// unknown-key error into a `not_editable` one that says why.
-pub(crate) fn parse<T: DeserializeOwned>(
-    body: &Value,
+pub(crate) fn parse<T: DeserializeOwned, S: Source>(
+    body: &S,
     operator_only: &[&str],
 ) -> Result<T, Rejection> {
     if !body.is_object() {
@@ -27,37 +37,35 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let mut errors = Vec::new();
     let mut working = body.clone();
     for _ in 0..MAX_SHAPE_ERRORS {
-        match deserialize::<T>(&working) {
+        match working.deserialize::<T>() {
             Ok(typed) if errors.is_empty() => return Ok(typed),
             Ok(_) => break,
             Err((pointer, detail)) => {
                 let shape = shape_error(pointer, &detail, operator_only);
-                if !remove(&mut working, &shape.pointer) {
-                    errors.push(shape);
+                let removed = working.remove(&shape.pointer);
+                errors.push(shape);
+                if !removed {
                     break;
                 }
-                errors.push(shape);
             }
         }
     }
     Err(Rejection::Malformed(errors))
 }
 
+/// Parse strictly (the type is the allow-list), then run the type's rules.
+pub(crate) fn checked<T: UpdateBody, S: Source>(
+    spec: &dyn ProviderSpec,
+    body: &S,
+    ctx: &Ctx,
+) -> Result<T, Rejection> {
+    let typed: T = parse(body, spec.profile().operator_only)?;
+    engine::validate(&typed, ctx)?;
+    Ok(typed)
+}
+
 /// Upper bound on the shape errors reported for one body.
 const MAX_SHAPE_ERRORS: usize = 32;
-
-/// Removes the member (or array item) at `pointer`; `false` if nothing was removed.
-fn remove(value: &mut Value, pointer: &str) -> bool {
-    let Some((parent, last)) = pointer.rsplit_once('/') else {
-        return false;
-    };
-    let key = last.replace("~1", "/").replace("~0", "~");
-    match value.pointer_mut(parent) {
-        Some(Value::Object(map)) => map.remove(&key).is_some(),
-        // Removing an item would shift the pointers of later errors: stop there instead.
-        _ => false,
-    }
-}
 
 fn shape_error(pointer: String, detail: &str, operator_only: &[&str]) -> FieldError {
     if let Some(key) = unknown_key(detail) {
@@ -104,9 +112,62 @@ fn backticked<'a>(detail: &'a str, prefix: &str) -> Option<&'a str> {
     rest.get(..end)
 }
 
+#[cfg(feature = "json")]
+impl Source for Value {
+    fn is_object(&self) -> bool {
+        Value::is_object(self)
+    }
+
+    fn deserialize<T: DeserializeOwned>(&self) -> Result<T, (String, String)> {
+        deserialize_json(self)
+    }
+
+    fn remove(&mut self, pointer: &str) -> bool {
+        let Some((parent, last)) = pointer.rsplit_once('/') else {
+            return false;
+        };
+        let key = last.replace("~1", "/").replace("~0", "~");
+        match self.pointer_mut(parent) {
+            Some(Value::Object(map)) => map.remove(&key).is_some(),
+            // Removing an item would shift the pointers of later errors: stop there instead.
+            _ => false,
+        }
+    }
+}
+
+/// A draft's shape errors are located by searching its leaves for the key serde names:
+/// the widget only builds keys of the type it edits, so this is reached by hand-made
+/// bodies only, and the proxy re-checks with the exact path.
+impl Source for Leaves {
+    fn is_object(&self) -> bool {
+        true
+    }
+
+    fn deserialize<T: DeserializeOwned>(&self) -> Result<T, (String, String)> {
+        T::deserialize(self.tree()).map_err(|error| {
+            let detail = error.to_string();
+            let pointer = unknown_key(&detail)
+                .and_then(|key| {
+                    let token = format!("/{}", escape(key));
+                    self.iter().find_map(|(at, _)| {
+                        at.find(&token)
+                            .map(|start| at[..start].to_owned())
+                            .filter(|parent| is_within(at, parent))
+                    })
+                })
+                .unwrap_or_default();
+            (pointer, detail)
+        })
+    }
+
+    fn remove(&mut self, pointer: &str) -> bool {
+        !pointer.is_empty() && self.remove_under(pointer)
+    }
+}
+
 /// Natively (the proxy): the exact path serde was at when it failed, and serde's message.
-#[cfg(not(target_arch = "wasm32"))]
-fn deserialize<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)> {
+#[cfg(all(feature = "json", not(target_arch = "wasm32")))]
+fn deserialize_json<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)> {
     use serde_path_to_error::Segment;
     serde_path_to_error::deserialize::<_, T>(body).map_err(|error| {
         let mut pointer = String::new();
@@ -124,11 +185,9 @@ fn deserialize<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)>
 
 /// In the browser, without serde_path_to_error (its per-type wrappers cost ~60 KB of the
 /// wasm): an unknown key is located by searching the body for it (first match, depth
-/// first); any other shape error is addressed to the whole body. The widget only sends
-/// keys of the type it edits, so this coarser pointer is reached by hand-made bodies
-/// (`validate()` from JS) only; the proxy re-checks with the exact path.
-#[cfg(target_arch = "wasm32")]
-fn deserialize<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)> {
+/// first); any other shape error is addressed to the whole body.
+#[cfg(all(feature = "json", target_arch = "wasm32"))]
+fn deserialize_json<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)> {
     T::deserialize(body).map_err(|error| {
         let detail = error.to_string();
         let pointer = unknown_key(&detail)
@@ -145,7 +204,7 @@ fn deserialize<T: DeserializeOwned>(body: &Value) -> Result<T, (String, String)>
 }
 
 /// Pointer of the first member named `key` in `value` (depth first).
-#[cfg(any(target_arch = "wasm32", test))]
+#[cfg(all(feature = "json", any(target_arch = "wasm32", test)))]
 fn find_key(value: &Value, key: &str, at: String) -> Option<String> {
     match value {
         Value::Object(map) => {
@@ -193,27 +252,14 @@ mod tests {
     }
 }
 
-/// Parse strictly (the typed body is the allow-list), then run the rules on the same
-/// body's leaves (`rules.rs`, exactly what the browser runs), and return the typed body.
-pub(crate) fn checked<T: DeserializeOwned>(
-    spec: &dyn ProviderSpec,
-    op: &UpdateOp,
-    body: &Value,
-    today: Option<Date>,
-) -> Result<T, Rejection> {
-    let typed: T = parse(body, spec.profile().operator_only)?;
-    super::rules::check(spec, op, &Leaves::from_json(body), today)?;
-    Ok(typed)
-}
-
 /// [`checked`], then the canonical upstream body (phones in E.164, countries upper case).
-pub(crate) fn canonical<T: DeserializeOwned + serde::Serialize>(
+#[cfg(feature = "json")]
+pub(crate) fn canonical<T: UpdateBody + serde::Serialize>(
     spec: &dyn ProviderSpec,
-    op: &UpdateOp,
     body: &Value,
-    today: Option<Date>,
+    ctx: &Ctx,
 ) -> Result<Value, Rejection> {
-    let typed: T = checked(spec, op, body, today)?;
+    let typed: T = checked(spec, body, ctx)?;
     serde_json::to_value(&typed).map_err(|error| {
         Rejection::Malformed(vec![FieldError::new(
             Code::InvalidType,

@@ -28,17 +28,17 @@ use serde::Deserialize as _;
 #[cfg(feature = "json")]
 use serde_json::{Map, Value};
 
+use super::engine::{self, Ctx};
 #[cfg(feature = "json")]
 use super::envelope;
 #[cfg(feature = "json")]
 use super::form;
 use super::leaves::{is_within, Leaves};
-use super::rules::{self, Ctx};
+
 use super::spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Person, Profile,
     ProviderSpec, Rejection, UpdateOp,
 };
-#[cfg(feature = "json")]
 use super::strict;
 use crate::date::{Date, ADULT_AGE};
 use crate::{Code, FieldError};
@@ -301,7 +301,7 @@ impl Bvnk {
         body: &Value,
         today: Option<Date>,
     ) -> Result<BvnkIndividualUpdate, Rejection> {
-        strict::checked(&Bvnk, &OPERATIONS[0], body, today)
+        strict::checked(&Bvnk, body, &Bvnk.ctx(today))
     }
 
     #[cfg(feature = "json")]
@@ -309,12 +309,12 @@ impl Bvnk {
         body: &Value,
         today: Option<Date>,
     ) -> Result<BvnkCompanyUpdate, Rejection> {
-        strict::checked(&Bvnk, &OPERATIONS[1], body, today)
+        strict::checked(&Bvnk, body, &Bvnk.ctx(today))
     }
 
     #[cfg(feature = "json")]
     pub fn check_associates(body: &Value) -> Result<BvnkAssociatesUpdate, Rejection> {
-        strict::checked(&Bvnk, &OPERATIONS[2], body, None)
+        strict::checked(&Bvnk, body, &Bvnk.ctx(None))
     }
 }
 
@@ -338,10 +338,19 @@ impl ProviderSpec for Bvnk {
         body: &Value,
         today: Option<Date>,
     ) -> Result<Value, Rejection> {
+        let ctx = self.ctx(today);
         match op.id {
-            OP_COMPANY => strict::canonical::<BvnkCompanyUpdate>(self, op, body, today),
-            OP_ASSOCIATES => strict::canonical::<BvnkAssociatesUpdate>(self, op, body, today),
-            _ => strict::canonical::<BvnkIndividualUpdate>(self, op, body, today),
+            OP_COMPANY => strict::canonical::<BvnkCompanyUpdate>(self, body, &ctx),
+            OP_ASSOCIATES => strict::canonical::<BvnkAssociatesUpdate>(self, body, &ctx),
+            _ => strict::canonical::<BvnkIndividualUpdate>(self, body, &ctx),
+        }
+    }
+
+    fn check_draft(&self, op: &UpdateOp, body: &Leaves, ctx: &Ctx) -> Result<(), Rejection> {
+        match op.id {
+            OP_COMPANY => strict::checked::<BvnkCompanyUpdate, _>(self, body, ctx).map(drop),
+            OP_ASSOCIATES => strict::checked::<BvnkAssociatesUpdate, _>(self, body, ctx).map(drop),
+            _ => strict::checked::<BvnkIndividualUpdate, _>(self, body, ctx).map(drop),
         }
     }
 
@@ -401,33 +410,6 @@ impl ProviderSpec for Bvnk {
     }
 
     /// Associates: 1 to 100 people per update, each with an email or a phone to change.
-    fn extra_rules(&self, op: &UpdateOp, body: &Leaves, _ctx: &Ctx, errors: &mut Vec<FieldError>) {
-        if op.id != OP_ASSOCIATES {
-            return;
-        }
-        let people = rules::items(body, "/associates");
-        if people.is_empty() {
-            errors.push(FieldError::new(Code::Required, "Enter a value.").at("/associates"));
-        } else if people.len() > MAX_ASSOCIATES {
-            errors.push(
-                FieldError::new(
-                    Code::TooLong,
-                    format!("Send at most {MAX_ASSOCIATES} people at once."),
-                )
-                .with_param("max", MAX_ASSOCIATES)
-                .at("/associates"),
-            );
-        }
-        for index in people {
-            let contact = format!("/associates/{index}/details/contactInfo");
-            if !body.has_under(&contact) {
-                errors.push(
-                    FieldError::new(Code::Required, "Enter an email address or a phone number.")
-                        .at(contact),
-                );
-            }
-        }
-    }
 
     #[cfg(feature = "json")]
     fn redact_response(&self, body: &mut Value) {
@@ -599,4 +581,54 @@ fn child_object<'a>(parent: &'a mut Value, key: &str) -> Option<&'a mut Map<Stri
         *child = Value::Object(Map::new());
     }
     child.as_object_mut()
+}
+
+/// `schema`: the English country name names the country of the code beside it.
+pub(crate) fn country_name_matches_code(
+    address: &BvnkAddress,
+) -> Result<(), validator::ValidationError> {
+    let code = address
+        .country_code
+        .as_ref()
+        .and_then(|c| c.value().copied());
+    match (code, address.country.as_deref()) {
+        (Some(code), Some(name)) => engine::rules(
+            name_matches(code, name)
+                .err()
+                .map(|error| error.at("/country"))
+                .into_iter()
+                .collect(),
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// `custom`: one associate at least, and no more than BVNK takes in one call.
+pub(crate) fn people_count(
+    people: &[AssociateContactUpdate],
+) -> Result<(), validator::ValidationError> {
+    engine::field(if people.is_empty() {
+        Err(FieldError::new(Code::Required, "Enter a value."))
+    } else if people.len() > MAX_ASSOCIATES {
+        Err(FieldError::new(
+            Code::TooLong,
+            format!("Send at most {MAX_ASSOCIATES} people at once."),
+        )
+        .with_param("max", MAX_ASSOCIATES))
+    } else {
+        Ok(())
+    })
+}
+
+/// `schema`: an associate's contact details carry an e-mail address or a phone number.
+pub(crate) fn email_or_phone(
+    contact: &ContactInfoUpdate,
+) -> Result<(), validator::ValidationError> {
+    if contact.email_address.is_some() || contact.phone_number.is_some() {
+        return Ok(());
+    }
+    engine::rules(vec![FieldError::new(
+        Code::Required,
+        "Enter an email address or a phone number.",
+    )])
 }

@@ -23,7 +23,6 @@ use super::spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec,
     Rejection, ServerFields, UpdateOp,
 };
-#[cfg(feature = "json")]
 use super::strict;
 use crate::date::{Date, ADULT_AGE};
 use crate::FieldError;
@@ -189,7 +188,7 @@ const REDACT: &[&str] = &[
 impl Polygon {
     #[cfg(feature = "json")]
     pub fn check(body: &Value, today: Option<Date>) -> Result<PolygonCustomerUpdate, Rejection> {
-        strict::checked(&Polygon, &OPERATIONS[0], body, today)
+        strict::checked(&Polygon, body, &Polygon.ctx(today))
     }
 }
 
@@ -213,7 +212,17 @@ impl ProviderSpec for Polygon {
         body: &Value,
         today: Option<Date>,
     ) -> Result<Value, Rejection> {
-        strict::canonical::<PolygonCustomerUpdate>(self, op, body, today)
+        let _ = op; // every operation takes this body
+        strict::canonical::<PolygonCustomerUpdate>(self, body, &self.ctx(today))
+    }
+
+    fn check_draft(
+        &self,
+        _op: &UpdateOp,
+        body: &super::Leaves,
+        ctx: &super::Ctx,
+    ) -> Result<(), Rejection> {
+        strict::checked::<PolygonCustomerUpdate, _>(self, body, ctx).map(drop)
     }
 
     #[cfg(feature = "json")]

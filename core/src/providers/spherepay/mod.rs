@@ -15,17 +15,17 @@ use serde::Deserialize as _;
 #[cfg(feature = "json")]
 use serde_json::Value;
 
+use super::engine::{self, Ctx};
 #[cfg(feature = "json")]
 use super::envelope;
 #[cfg(feature = "json")]
 use super::form;
-use super::leaves::{Leaf, Leaves};
-use super::rules::{self, Ctx};
+use super::leaves::Leaves;
+use super::rules;
 use super::spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec,
     Rejection, UpdateOp,
 };
-#[cfg(feature = "json")]
 use super::strict;
 use crate::date::Date;
 use crate::tax::TaxIdKind;
@@ -205,7 +205,7 @@ impl SpherePay {
     /// The typed, checked body (what `check_update` serialises).
     #[cfg(feature = "json")]
     pub fn check(body: &Value, today: Option<Date>) -> Result<SpherePayUpdate, Rejection> {
-        strict::checked(&SpherePay, &OPERATIONS[0], body, today)
+        strict::checked(&SpherePay, body, &SpherePay.ctx(today))
     }
 }
 
@@ -229,7 +229,12 @@ impl ProviderSpec for SpherePay {
         body: &Value,
         today: Option<Date>,
     ) -> Result<Value, Rejection> {
-        strict::canonical::<SpherePayUpdate>(self, op, body, today)
+        let _ = op; // one operation
+        strict::canonical::<SpherePayUpdate>(self, body, &self.ctx(today))
+    }
+
+    fn check_draft(&self, _op: &UpdateOp, body: &Leaves, ctx: &Ctx) -> Result<(), Rejection> {
+        strict::checked::<SpherePayUpdate, _>(self, body, ctx).map(drop)
     }
 
     /// `{status, detail, code, correlationId, errors?[{detail, pointer}]}`, or the older
@@ -265,25 +270,6 @@ impl ProviderSpec for SpherePay {
         &PROFILE
     }
 
-    fn extra_rules(&self, _op: &UpdateOp, body: &Leaves, _ctx: &Ctx, errors: &mut Vec<FieldError>) {
-        let has_tax = [TAX_NUMBER, TAX_TYPE, TAX_COUNTRY, TAX_DESCRIPTION]
-            .iter()
-            .any(|p| sent(body, p));
-        if has_tax {
-            tax_needs_address(body, errors);
-            tax_rules(body, errors);
-        }
-        if let Some(code) = body.text(SOC_CODE) {
-            if !is_soc_code(code) {
-                errors.push(
-                    FieldError::new(Code::InvalidValue, "Enter an occupation code like 15-1132.")
-                        .with_param("example", "15-1132")
-                        .at(SOC_CODE),
-                );
-            }
-        }
-    }
-
     #[cfg(feature = "json")]
     fn redact_response(&self, body: &mut Value) {
         form::remove_all(body, REDACT);
@@ -311,21 +297,34 @@ impl ProviderSpec for SpherePay {
     }
 }
 
-const TAX_NUMBER: &str = "/personalInformation/taxIdentificationNumber";
-const TAX_TYPE: &str = "/personalInformation/taxIdentificationNumberType";
-const TAX_COUNTRY: &str = "/personalInformation/taxIdentificationNumberCountry";
-const TAX_DESCRIPTION: &str = "/personalInformation/taxIdentificationNumberDescription";
-const SOC_CODE: &str = "/personalInformation/occupationSocCode";
+const TAX_NUMBER: &str = "/taxIdentificationNumber";
+const TAX_TYPE: &str = "/taxIdentificationNumberType";
+const TAX_COUNTRY: &str = "/taxIdentificationNumberCountry";
+const TAX_DESCRIPTION: &str = "/taxIdentificationNumberDescription";
+const PERSONAL: &str = "/personalInformation";
 
-fn sent(body: &Leaves, pointer: &str) -> bool {
-    matches!(body.get(pointer), Some(Leaf::Text(_)))
+/// `schema` of the whole body: a tax identification comes whole (number, type, country,
+/// a description for `other`), with the address, and with a type its country allows.
+pub(crate) fn tax_rules(body: &SpherePayUpdate) -> Result<(), validator::ValidationError> {
+    let mut errors = Vec::new();
+    if let Some(person) = body
+        .personal_information
+        .as_ref()
+        .filter(|p| p.has_tax_fields())
+    {
+        if body.address.is_none() {
+            tax_needs_address(&mut errors);
+        }
+        errors.extend(tax_identification(person).into_iter().map(|error| {
+            let at = format!("{PERSONAL}{}", error.pointer);
+            error.at(at)
+        }));
+    }
+    engine::rules(errors)
 }
 
 /// Any tax identification field ⇒ the address must be sent too.
-fn tax_needs_address(body: &Leaves, errors: &mut Vec<FieldError>) {
-    if body.has_under("/address") {
-        return;
-    }
+fn tax_needs_address(errors: &mut Vec<FieldError>) {
     // One error per field the customer has to fill, so each lands under its input.
     const WHY: &str = "it is required together with a tax identification number.";
     errors.push(required(
@@ -344,30 +343,39 @@ fn tax_needs_address(body: &Leaves, errors: &mut Vec<FieldError>) {
 
 /// Number, type and country all or none; a SpherePay type; USA ⇒ `ssn` (and `ssn` only
 /// for USA); `other` ⇒ description; the number checked for its type and country.
-fn tax_rules(body: &Leaves, errors: &mut Vec<FieldError>) {
-    let number = body.text(TAX_NUMBER).filter(|n| !n.trim().is_empty());
+/// Pointers are relative to `personalInformation`.
+fn tax_identification(person: &PersonalInformation) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let number = person
+        .tax_identification_number
+        .as_deref()
+        .filter(|n| !n.trim().is_empty());
     if number.is_none() {
         errors.push(required(TAX_NUMBER, "Enter the tax identification number."));
     }
-    if !sent(body, TAX_TYPE) {
+    if person.tax_identification_number_type.is_none() {
         errors.push(required(TAX_TYPE, "Choose the type of tax identification."));
     }
-    if !sent(body, TAX_COUNTRY) {
+    if person.tax_identification_number_country.is_none() {
         errors.push(required(
             TAX_COUNTRY,
             "Choose the country that issued the number.",
         ));
     }
-    // An unusable country is reported by the field rules; the rules below need both.
-    let country = body
-        .text(TAX_COUNTRY)
-        .and_then(|text| rules::parse_country(text, CountryForm::Alpha3).ok());
-    let kind = match body.text(TAX_TYPE).map(TaxIdKind::parse) {
-        Some(Ok(kind)) => kind,
-        Some(Err(error)) => return errors.push(error.at(TAX_TYPE)),
-        None => return,
+    // An unusable type or country is reported by its own field; the rules below need both.
+    let country = person
+        .tax_identification_number_country
+        .as_ref()
+        .and_then(|c| c.value().copied());
+    let Some(kind) = person
+        .tax_identification_number_type
+        .as_ref()
+        .and_then(|t| t.value().copied())
+    else {
+        return errors;
     };
-    if let Err(error) = crate::tax::check_description(kind, body.text(TAX_DESCRIPTION)) {
+    let description = person.tax_identification_number_description.as_deref();
+    if let Err(error) = crate::tax::check_description(kind, description) {
         errors.push(error.at(TAX_DESCRIPTION));
     }
     if !TAX_KINDS.contains(&kind) {
@@ -390,15 +398,34 @@ fn tax_rules(body: &Leaves, errors: &mut Vec<FieldError>) {
                     .at(TAX_TYPE),
             );
         } else if let Some(number) = number {
-            if let Err(error) = crate::tax::check_number(kind, country.alpha2(), number) {
+            if let Err(error) = crate::tax::check_number(kind, country.to_alpha2().alpha2(), number)
+            {
                 errors.push(error.at(TAX_NUMBER));
             }
         }
     }
+    errors
 }
 
 fn required(pointer: &str, message: &str) -> FieldError {
     FieldError::new(Code::Required, message).at(pointer)
+}
+
+/// `custom`: SpherePay's genders.
+pub(crate) fn gender(value: &str) -> Result<(), validator::ValidationError> {
+    rules::one_of(value, &["male", "female"])
+}
+
+/// `custom`: a US Standard Occupational Classification code, `NN-NNNN` ("15-1132").
+pub(crate) fn soc_code(value: &str) -> Result<(), validator::ValidationError> {
+    engine::field(if is_soc_code(value) {
+        Ok(())
+    } else {
+        Err(
+            FieldError::new(Code::InvalidValue, "Enter an occupation code like 15-1132.")
+                .with_param("example", "15-1132"),
+        )
+    })
 }
 
 /// US Standard Occupational Classification code, `NN-NNNN` ("15-1132").

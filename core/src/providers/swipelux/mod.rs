@@ -25,7 +25,6 @@ use super::spec::{
     CountryForm, CustomerKind, FieldSpec, FormState, InputKind, Method, Profile, ProviderSpec,
     Rejection, ServerFields, UpdateOp,
 };
-#[cfg(feature = "json")]
 use super::strict;
 use crate::date::Date;
 use crate::FieldError;
@@ -157,7 +156,7 @@ const REDACT: &[&str] = &["/metadata", "/shareToken"];
 impl Swipelux {
     #[cfg(feature = "json")]
     pub fn check(body: &Value, today: Option<Date>) -> Result<SwipeluxCustomerUpdate, Rejection> {
-        strict::checked(&Swipelux, &OPERATIONS[0], body, today)
+        strict::checked(&Swipelux, body, &Swipelux.ctx(today))
     }
 
     /// Whether Swipelux refused the update because of the share token (expired, used or
@@ -192,7 +191,17 @@ impl ProviderSpec for Swipelux {
         body: &Value,
         today: Option<Date>,
     ) -> Result<Value, Rejection> {
-        strict::canonical::<SwipeluxCustomerUpdate>(self, op, body, today)
+        let _ = op; // every operation takes this body
+        strict::canonical::<SwipeluxCustomerUpdate>(self, body, &self.ctx(today))
+    }
+
+    fn check_draft(
+        &self,
+        _op: &UpdateOp,
+        body: &super::Leaves,
+        ctx: &super::Ctx,
+    ) -> Result<(), Rejection> {
+        strict::checked::<SwipeluxCustomerUpdate, _>(self, body, ctx).map(drop)
     }
 
     #[cfg(feature = "json")]

@@ -1,0 +1,103 @@
+//! A draft body's leaves read as serde data, so the widget builds the very update type the
+//! proxy parses (and runs the same derive on it) without a JSON library.
+
+use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+use serde::de::{Deserializer, IntoDeserializer, Visitor};
+
+use super::leaves::{Leaf, Node};
+
+impl<'de, 'a> Deserializer<'de> for Node<'a> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Node::Leaf(Leaf::Text(text)) => visitor.visit_str(text),
+            Node::Leaf(Leaf::Bool(flag)) => visitor.visit_bool(*flag),
+            Node::Leaf(Leaf::Null) => visitor.visit_unit(),
+            // An empty object where fields go (a number never deserializes as one).
+            Node::Leaf(Leaf::Other) => visitor.visit_map(MapDeserializer::new(
+                std::iter::empty::<(String, Node<'a>)>(),
+            )),
+            Node::Object(members) => visitor.visit_map(MapDeserializer::new(members.into_iter())),
+            Node::Array(items) => visitor.visit_seq(SeqDeserializer::new(items.into_iter())),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Node::Leaf(Leaf::Null) => visitor.visit_none(),
+            other => visitor.visit_some(other),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            // `[]`: an empty list.
+            Node::Leaf(Leaf::Other) => {
+                visitor.visit_seq(SeqDeserializer::new(std::iter::empty::<Node<'a>>()))
+            }
+            other => other.deserialize_any(visitor),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de, 'a> IntoDeserializer<'de, Error> for Node<'a> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use crate::providers::leaves::{Leaf, Leaves};
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct Body {
+        #[serde(default)]
+        email: Option<String>,
+        #[serde(default)]
+        agreed: Option<bool>,
+        #[serde(default)]
+        people: Vec<Person>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Person {
+        name: String,
+    }
+
+    #[test]
+    fn leaves_deserialize_into_nested_types() {
+        let mut leaves = Leaves::new();
+        leaves.set("/email", Leaf::Text("ada@example.com".into()));
+        leaves.set("/agreed", Leaf::Bool(true));
+        leaves.set("/people/0/name", Leaf::Text("Ada".into()));
+        leaves.set("/people/1/name", Leaf::Text("Grace".into()));
+        let body = Body::deserialize(leaves.tree()).unwrap();
+        assert_eq!(body.email.as_deref(), Some("ada@example.com"));
+        assert_eq!(body.agreed, Some(true));
+        assert_eq!(body.people.len(), 2);
+    }
+
+    #[test]
+    fn null_is_absent_and_unknown_keys_are_refused() {
+        let mut leaves = Leaves::new();
+        leaves.set("/email", Leaf::Null);
+        assert_eq!(Body::deserialize(leaves.tree()).unwrap().email, None);
+        leaves.set("/meta", Leaf::Text("x".into()));
+        let error = Body::deserialize(leaves.tree()).unwrap_err().to_string();
+        assert!(error.contains("unknown field `meta`"), "{error}");
+    }
+}
