@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool the build, demo and tests need on a fresh machine of this kind
 # (Debian + rustup). Each step is skipped when the tool is already there at the right
-# version, so a warm machine starts in seconds. Versions are pinned to what DESIGN.md
-# verified on this machine.
+# version, so a warm machine starts in seconds. Versions and the reasons for
+# each pin are in docs/architecture.md ("Toolchain").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,7 +46,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# wasm-bindgen CLI at exactly the library's version (not --locked: see DESIGN.md)
+# wasm-bindgen CLI at exactly the library's version (not --locked: see docs/architecture.md)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 min once)"
   cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force

@@ -1,4 +1,4 @@
-//! The seeds' example bodies and responses (core/tests/fixtures, see its README): they
+//! The providers' documented example bodies and responses (core/tests/fixtures, see its README): they
 //! parse, validate or fail exactly where the contract says, and re-serialise to the
 //! documented shapes.
 

@@ -1,6 +1,6 @@
 //! `GET /platform/v1/customers/{ref}` response (also what the PUTs return). Tolerant of
-//! unknown keys. The company shape is from the seed; the individual shape is not in the
-//! seeds and is assumed to mirror it under `individual`.
+//! unknown keys. The company shape is from BVNK's API reference; the individual shape is
+//! not documented there and is assumed to mirror it under `individual`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

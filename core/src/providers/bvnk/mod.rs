@@ -1,4 +1,4 @@
-//! BVNK (seed 002): individual customers `PATCH /platform/v1/customers/{ref}`, company
+//! BVNK (https://docs.bvnk.com): individual customers `PATCH /platform/v1/customers/{ref}`, company
 //! customers `PUT` the same path, and their associates' contact details through
 //! `PUT …/associates`. `…/status`, `riskScore` and `controls` are the operator's.
 //!

@@ -1,4 +1,4 @@
-//! Polygon OMS (seed 004): `PATCH /v0.9/customers/{customerId}`, individuals only,
+//! Polygon OMS: `PATCH /v0.9/customers/{customerId}`, individuals only,
 //! countries alpha-2, phone E.164. PII is write-only (never returned, shown empty);
 //! `signedAgreement` is one-way. The error format is undocumented: best effort.
 

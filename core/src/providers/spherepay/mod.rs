@@ -1,4 +1,4 @@
-//! SpherePay (seeds 001/003): `PATCH /v2/customer/{id}`, individual customers only,
+//! SpherePay (https://docs.spherepay.co): `PATCH /v2/customer/{id}`, individual customers only,
 //! countries in ISO alpha-3. Name, date of birth and tax ID lock once a KYC review was
 //! submitted. `meta` is operator-only.
 

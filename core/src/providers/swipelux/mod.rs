@@ -1,4 +1,4 @@
-//! Swipelux (seed 000, legacy v1 API): `PUT /v1/customers/{id}` (the seed; a later
+//! Swipelux (https://docs.swipelux.com, legacy v1 API): `PUT /v1/customers/{id}` (the seed; a later
 //! snapshot says `PATCH`: both are offered, same body). `metadata` and `shareToken` are
 //! operator-only; the proxy adds a fresh `shareToken` when configured with Sumsub.
 //! Errors: v3's problem+json (assumed for v1 too) or a plain message.
