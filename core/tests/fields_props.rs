@@ -92,4 +92,16 @@ proptest! {
             prop_assert_eq!(tax::check(kind, country, &normalised), Ok(normalised.clone()));
         }
     }
+
+    #[test]
+    fn us_numbers_come_out_as_nine_ascii_digits(
+        kind in proptest::sample::select(&["ssn", "itin", "ein"][..]),
+        shaped in "[0-9０-９\\- –‑]{0,14}",
+    ) {
+        if let Ok(normalised) = tax::check(kind, "US", &shaped) {
+            prop_assert_eq!(normalised.len(), 9);
+            prop_assert!(normalised.bytes().all(|b| b.is_ascii_digit()));
+            prop_assert_eq!(tax::check(kind, "US", &normalised), Ok(normalised.clone()));
+        }
+    }
 }
