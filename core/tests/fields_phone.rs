@@ -148,3 +148,41 @@ fn shared_calling_codes_accept_any_member_regions_length() {
         Ok("+77011234567")
     );
 }
+
+#[test]
+fn argentine_mobiles_typed_nationally_get_their_9() {
+    // libphonenumber AR metadata (PhoneNumberMetadata.xml, phonenumbers/data/region_AR.py):
+    // national_prefix_for_parsing `0?(?:(<area codes>)15)?`, national_prefix_transform_rule
+    // `9\1`, applied by phonenumberutil.py `_maybe_strip_national_prefix_carrier_code`:
+    // https://github.com/google/libphonenumber/blob/master/resources/PhoneNumberMetadata.xml
+    let cases: &[(&str, Option<&str>, &str)] = &[
+        ("011 15-2345-6789", Some("AR"), "+5491123456789"),
+        ("0 11 15 2345-6789", Some("AR"), "+5491123456789"),
+        ("(11) 15 2345-6789", Some("AR"), "+5491123456789"),
+        ("11 15 2345-6789", Some("AR"), "+5491123456789"),
+        ("+54 11 15 2345-6789", None, "+5491123456789"),
+        ("+54 011 15 2345-6789", None, "+5491123456789"),
+        ("+54 9 11 2345-6789", None, "+5491123456789"),
+        ("0351 15-234-5678", Some("AR"), "+5493512345678"),
+        ("02202 15-23-4567", Some("AR"), "+5492202234567"),
+        ("02966 15-23-4567", Some("ar"), "+5492966234567"),
+        // Landlines keep their form: no 15, no 9.
+        ("011 2345-6789", Some("AR"), "+541123456789"),
+        ("0351 234-5678", Some("AR"), "+543512345678"),
+    ];
+    for (input, country, expected) in cases {
+        assert_eq!(
+            phone::normalize(input, *country).as_deref(),
+            Ok(*expected),
+            "{input:?} with {country:?}"
+        );
+    }
+    // 3833 is not an area code (383 is, and 383 3 is not followed by 15): libphonenumber
+    // does not rewrite it, and the number is then too long, there and here.
+    assert_eq!(
+        phone::normalize("03833 15-23-4567", Some("AR"))
+            .unwrap_err()
+            .code,
+        Code::PhoneTooLong
+    );
+}

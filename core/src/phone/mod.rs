@@ -9,6 +9,7 @@
 //! `"+123456789"`: +1 needs ten national digits) are rejected by [`normalize`]; for prefill,
 //! [`classify_stored`] keeps them visible so the customer can fix them (see [`StoredPhone`]).
 
+mod argentina;
 mod input;
 mod meta;
 #[rustfmt::skip]
@@ -179,6 +180,9 @@ fn international(digits: &str) -> Result<E164, FieldError> {
             "This number does not start with a country calling code that exists.",
         ));
     };
+    if let Some(mobile) = argentina::mobile_from_national_form(entry, rest) {
+        return finish(entry, &mobile); // "+54 11 15 2345-6789"
+    }
     // "+44 (0) 7700 900123": people often keep the trunk prefix after the calling code.
     let nsn = drop_trunk_prefix(entry, entry.trunk(), rest, false);
     finish(entry, nsn)
@@ -189,6 +193,9 @@ fn national(code: u16, trunk: &str, digits: &str) -> Result<E164, FieldError> {
     let Some(entry) = calling_code_entry(code) else {
         return Err(missing_country(None));
     };
+    if let Some(mobile) = argentina::mobile_from_national_form(entry, digits) {
+        return finish(entry, &mobile); // "011 15-2345-6789" with AR
+    }
     // "55 11 91234 5678" with BR: the calling code typed without "+".
     let code_text = code.to_string();
     if let Some(rest) = digits.strip_prefix(code_text.as_str()) {
