@@ -46,8 +46,10 @@ fn refuses_with_a_specific_code() {
     let cases: &[(&str, Option<&str>, Code)] = &[
         ("", Some("US"), Code::Required),
         ("   ", None, Code::Required),
-        ("415 CALL NOW", Some("US"), Code::PhoneInvalidCharacters),
-        ("+1 415 555 0123 ext 4", None, Code::PhoneInvalidCharacters),
+        // One or two letters are a typo, not a keypad number (libphonenumber drops them).
+        ("415 555 O123", Some("US"), Code::PhoneInvalidCharacters),
+        // Until extensions are read, "ext" is three letters off the keypad.
+        ("+1 415 555 0123 ext 4", None, Code::PhoneTooLong),
         ("1+415", Some("US"), Code::PhoneInvalidCharacters),
         ("415 555 0123", None, Code::PhoneMissingCountry),
         ("415 555 0123", Some("ZZ"), Code::PhoneMissingCountry),
@@ -181,6 +183,37 @@ fn argentine_mobiles_typed_nationally_get_their_9() {
     // does not rewrite it, and the number is then too long, there and here.
     assert_eq!(
         phone::normalize("03833 15-23-4567", Some("AR"))
+            .unwrap_err()
+            .code,
+        Code::PhoneTooLong
+    );
+}
+
+#[test]
+fn keypad_letters_are_read_as_their_digits() {
+    // libphonenumber, phonenumberutil.py `_normalize`: with three or more ASCII letters
+    // (`_VALID_ALPHA_PHONE_PATTERN`) each letter becomes its keypad digit
+    // (`_ALPHA_MAPPINGS`, ITU-T E.161): ABC 2, DEF 3, GHI 4, JKL 5, MNO 6, PQRS 7, TUV 8, WXYZ 9.
+    let cases: &[(&str, Option<&str>, &str)] = &[
+        ("1-800-FLOWERS", Some("US"), "+18003569377"),
+        ("1 800 flowers", Some("US"), "+18003569377"),
+        ("+1 800 FLOWERS", None, "+18003569377"),
+        ("1-800-GO-FEDEX", Some("US"), "+18004633339"),
+        ("800 MY APPLE", Some("US"), "+18006927753"),
+        ("1-800-CALL-ATT", Some("US"), "+18002255288"),
+        ("415 CALL NOW", Some("US"), "+14152255669"),
+        ("0800 REVERSE", Some("GB"), "+448007383773"),
+    ];
+    for (input, country, expected) in cases {
+        assert_eq!(
+            phone::normalize(input, *country).as_deref(),
+            Ok(*expected),
+            "{input:?} with {country:?}"
+        );
+    }
+    // Spelt longer than the number: libphonenumber's number is not possible either.
+    assert_eq!(
+        phone::normalize("1-800-MICROSOFT", Some("US"))
             .unwrap_err()
             .code,
         Code::PhoneTooLong

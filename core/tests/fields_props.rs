@@ -55,6 +55,20 @@ proptest! {
     }
 
     #[test]
+    fn phone_keypad_letters_and_argentine_mobiles_stay_stable(
+        keypad in "[+]?[0-9A-Za-z \\-]{0,20}",
+        argentine in "0?[0-9]{2,4} ?15[ \\-]?[0-9 \\-]{5,10}",
+        country in proptest::sample::select(COUNTRIES),
+    ) {
+        for (input, country) in [(keypad.as_str(), country), (argentine.as_str(), "AR")] {
+            if let Ok(e164) = phone::normalize(input, Some(country)) {
+                prop_assert!(e164[1..].bytes().all(|b| b.is_ascii_digit()));
+                prop_assert_eq!(phone::normalize(&e164, None), Ok(e164.clone()));
+            }
+        }
+    }
+
+    #[test]
     fn email_never_panics_and_is_stable(input in any::<String>()) {
         if let Ok(address) = email::check(&input) {
             prop_assert!(address.len() <= 254);
