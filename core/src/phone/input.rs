@@ -21,7 +21,7 @@ pub enum ScanError {
 /// First code point of each Unicode decimal-digit block we accept.
 const ZEROS: [u32; 5] = [0x30, 0x660, 0x6F0, 0x966, 0xFF10];
 
-fn digit_value(c: char) -> Option<u8> {
+pub fn digit_value(c: char) -> Option<u8> {
     let code = c as u32;
     ZEROS.iter().find_map(|&zero| {
         let value = code.checked_sub(zero)?;
@@ -30,7 +30,7 @@ fn digit_value(c: char) -> Option<u8> {
 }
 
 /// Grouping punctuation people type between digits (ASCII and full-width forms, dashes).
-fn is_separator(c: char) -> bool {
+pub fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
