@@ -5,7 +5,7 @@ The widget cannot afford the full metadata (~300 KB brotli), so it keeps only wh
 `phone::normalize` needs: calling code -> regions, each region's trunk (national) prefix
 and plain-digit international (IDD) prefix, the possible national lengths per calling
 code, and which first digits a national number may start with (used to decide whether a
-leading trunk prefix is really one).
+leading trunk prefix is really one), and Argentina's area codes for its mobile "15".
 
 Run (reproduces the committed files byte for byte):
 
@@ -207,6 +207,29 @@ def calling_code_rows():
     return rows
 
 
+def argentine_mobile_area_codes():
+    """Argentina's area codes after which a national mobile number has "15".
+
+    libphonenumber reads `0 <area> 15 <number>` through AR's national_prefix_for_parsing
+    `0?(?:(<areas>)15)?` and rewrites it to `9 <area> <number>` (transform rule `9\\1`).
+    The areas alternation is written out as the set of digit strings it matches; core
+    looks them up as numbers, which works because no area starts with 0 and, since
+    none extends another by "15", at most one area can fit a given number."""
+    meta = PhoneMetadata.metadata_for_region("AR")
+    pattern, rule = meta.national_prefix_for_parsing, meta.national_prefix_transform_rule
+    head, tail = "0?(?:(", ")15)?"
+    if not (pattern.startswith(head) and pattern.endswith(tail)) or rule != "9\\1":
+        raise ValueError(f"AR national prefix changed shape: {pattern!r} -> {rule!r}")
+    areas = re.compile(pattern[len(head):-len(tail)])
+    found = [text for length in range(1, 6) for number in range(10 ** length)
+             if areas.fullmatch(text := str(number).zfill(length))]
+    if not found or any(area.startswith("0") or len(area) > 4 for area in found):
+        raise ValueError(f"AR area codes of an unexpected shape: {found}")
+    if any(b != a and (b + "15").startswith(a + "15") for a in found for b in found):
+        raise ValueError("two AR area codes fit the same '15' number")
+    return sorted(int(area) for area in found)
+
+
 def rust_str_list(items):
     return "&[" + ", ".join(f'"{item}"' for item in items) + "]"
 
@@ -215,7 +238,6 @@ def rust_str_list(items):
 KNOWN_DIFFERENCES = {
     ("+1 310-1234", ""): "Canada's 7-digit 310- numbers cannot be dialled as +1 from abroad",
     ("310-1234", "CA"): "Canada's 7-digit 310- numbers are local-only",
-    ("011 15-2345-6789", "AR"): "Argentina's mobile '15' -> '9' rewrite needs the full metadata",
 }
 
 
@@ -314,6 +336,14 @@ def main():
         out.append(
             f'    Region {{ alpha2: "{alpha2}", code: {code}, trunk: "{prefix}", idd: "{idd}" }},'
         )
+    out.append("];")
+    out.append("")
+    out.append("/// Argentina's area codes that a national mobile number can carry `15` after")
+    out.append("/// (`0 11 15 2345-6789` = `+54 9 11 2345-6789`), sorted; see `phone/argentina.rs`.")
+    areas = argentine_mobile_area_codes()
+    out.append("pub static AR_MOBILE_AREA_CODES: &[u16] = &[")
+    for start in range(0, len(areas), 16):
+        out.append("    " + ", ".join(str(a) for a in areas[start:start + 16]) + ",")
     out.append("];")
     sys.stdout.write("\n".join(out) + "\n")
 

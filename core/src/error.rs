@@ -102,6 +102,8 @@ codes! {
     PhoneUnknownCallingCode => "phone.unknown_calling_code",
     PhoneTooShort => "phone.too_short",
     PhoneTooLong => "phone.too_long",
+    // a notice, not an error: the number is accepted, without the extension typed after it
+    PhoneExtensionNotStored => "phone.extension_not_stored",
     // email
     EmailInvalid => "email.invalid",
     EmailTooLong => "email.too_long",

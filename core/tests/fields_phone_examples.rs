@@ -2140,7 +2140,6 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
 #[rustfmt::skip]
 const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
     ("+1 310-1234", "", "Canada's 7-digit 310- numbers cannot be dialled as +1 from abroad"),
-    ("011 15-2345-6789", "AR", "Argentina's mobile '15' -> '9' rewrite needs the full metadata"),
     ("310-1234", "CA", "Canada's 7-digit 310- numbers are local-only"),
 ];
 

@@ -55,6 +55,39 @@ proptest! {
     }
 
     #[test]
+    fn phone_extensions_come_out_as_ascii_digits_and_the_number_stays_stable(
+        number in phone_like(),
+        label in proptest::sample::select(&["", " ", " ext. ", "ext", " x", " X ", " #", ";ext=", ",,", ", ", " - ", " доб ", " anexo ", " ｘ", "~"][..]),
+        digits in "[0-9０-９]{0,24}",
+        hash in proptest::bool::ANY,
+        country in proptest::sample::select(COUNTRIES),
+    ) {
+        let input = format!("{number}{label}{digits}{}", if hash { "#" } else { "" });
+        if let Ok(normalized) = phone::normalize_with_hint(&input, Some(country)) {
+            prop_assert_eq!(phone::normalize(&normalized.e164, None), Ok(normalized.e164.clone()));
+            if let Some(extension) = &normalized.extension {
+                prop_assert!(!extension.is_empty() && extension.len() <= 20);
+                prop_assert!(extension.bytes().all(|b| b.is_ascii_digit()));
+                prop_assert!(normalized.hint().is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn phone_keypad_letters_and_argentine_mobiles_stay_stable(
+        keypad in "[+]?[0-9A-Za-z \\-]{0,20}",
+        argentine in "0?[0-9]{2,4} ?15[ \\-]?[0-9 \\-]{5,10}",
+        country in proptest::sample::select(COUNTRIES),
+    ) {
+        for (input, country) in [(keypad.as_str(), country), (argentine.as_str(), "AR")] {
+            if let Ok(e164) = phone::normalize(input, Some(country)) {
+                prop_assert!(e164[1..].bytes().all(|b| b.is_ascii_digit()));
+                prop_assert_eq!(phone::normalize(&e164, None), Ok(e164.clone()));
+            }
+        }
+    }
+
+    #[test]
     fn email_never_panics_and_is_stable(input in any::<String>()) {
         if let Ok(address) = email::check(&input) {
             prop_assert!(address.len() <= 254);
@@ -90,6 +123,18 @@ proptest! {
         let _ = tax::check(kind, country, &input);
         if let Ok(normalised) = tax::check(kind, country, &shaped) {
             prop_assert_eq!(tax::check(kind, country, &normalised), Ok(normalised.clone()));
+        }
+    }
+
+    #[test]
+    fn us_numbers_come_out_as_nine_ascii_digits(
+        kind in proptest::sample::select(&["ssn", "itin", "ein"][..]),
+        shaped in "[0-9０-９\\- –‑]{0,14}",
+    ) {
+        if let Ok(normalised) = tax::check(kind, "US", &shaped) {
+            prop_assert_eq!(normalised.len(), 9);
+            prop_assert!(normalised.bytes().all(|b| b.is_ascii_digit()));
+            prop_assert_eq!(tax::check(kind, "US", &normalised), Ok(normalised.clone()));
         }
     }
 }

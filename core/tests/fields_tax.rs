@@ -227,3 +227,126 @@ fn format_errors_carry_what_a_translated_message_needs() {
         }
     }
 }
+
+/// `Ok(normalised)` or `Err(())` for a refused number, per input.
+type UsCases<'a> = &'a [(&'a str, Result<&'a str, ()>)];
+
+fn check_us(kind: &str, cases: UsCases) {
+    for (number, expected) in cases {
+        let got = tax::check(kind, "US", number);
+        match expected {
+            Ok(normalised) => assert_eq!(got.as_deref(), Ok(*normalised), "{kind} {number:?}"),
+            Err(()) => {
+                let error = got.expect_err(number);
+                assert_eq!(error.code, Code::TaxInvalidFormat, "{kind} {number:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn ssn_follows_python_stdnum_us_ssn() {
+    // python-stdnum 2.2, stdnum/us/ssn.py `validate()`:
+    // https://github.com/arthurdejong/python-stdnum/blob/master/stdnum/us/ssn.py
+    // `_ssn_re = ^[0-9]{3}-?[0-9]{2}-?[0-9]{4}$`: dashes only after the area and the group;
+    // area 000, 666 and 9xx, group 00 and serial 0000 are never issued; `_ssn_blacklist`
+    // holds the published sample numbers the SSA voided.
+    check_us(
+        "ssn",
+        &[
+            ("536-90-4399", Ok("536904399")), // the module's doctest
+            ("536904399", Ok("536904399")),
+            ("536-904399", Ok("536904399")), // each dash is optional on its own
+            ("53690-4399", Ok("536904399")),
+            ("536 90 4399", Ok("536904399")), // spaces where the dashes go: our addition
+            ("1112-23333", Err(())),          // doctest: dash in the wrong place
+            ("1234-56-789", Err(())),
+            ("12-345-6789", Err(())),
+            ("123--45-6789", Err(())),
+            ("123-45-6789-", Err(())),
+            ("-123-45-6789", Err(())),
+            ("666-00-0000", Err(())), // doctest: invalid area
+            ("000-12-3456", Err(())),
+            ("900-12-3456", Err(())),
+            ("123-00-4567", Err(())),
+            ("123-45-0000", Err(())),
+            ("078-05-1120", Err(())), // doctest: blacklisted (Woolworth wallet card)
+            ("078051120", Err(())),
+            ("457-55-5462", Err(())),
+            ("219-09-9999", Err(())),
+            ("219-09-9998", Ok("219099998")),
+        ],
+    );
+}
+
+#[test]
+fn itin_follows_python_stdnum_us_itin_plus_the_irs_groups_50_to_65() {
+    // python-stdnum 2.2, stdnum/us/itin.py `validate()`:
+    // https://github.com/arthurdejong/python-stdnum/blob/master/stdnum/us/itin.py
+    // `_itin_re = ^[0-9]{3}-?[0-9]{2}-?[0-9]{4}$`, area starting with 9, group in
+    // `_allowed_groups` = 70-99 without 89 and 93. IRS Publication 1915
+    // (https://www.irs.gov/pub/irs-pdf/p1915.pdf) also lists 50-65, so those pass here.
+    check_us(
+        "itin",
+        &[
+            ("912-90-3456", Ok("912903456")), // doctest
+            ("9129-03456", Err(())),          // doctest: dash in the wrong place
+            ("912-9034-56", Err(())),
+            ("123-45-6789", Err(())), // doctest: wrong start digit
+            ("912-93-4567", Err(())), // doctest: wrong group (93 is an adoption ATIN)
+            ("912-89-4567", Err(())),
+            ("912-66-4567", Err(())),
+            ("912-69-4567", Err(())),
+            ("912-49-4567", Err(())),
+            ("912-70-4567", Ok("912704567")),
+            ("912-88-4567", Ok("912884567")),
+            ("912-92-4567", Ok("912924567")),
+            ("912-94-4567", Ok("912944567")),
+            ("912-50-4567", Ok("912504567")), // IRS Publication 1915
+            ("912-65-4567", Ok("912654567")),
+        ],
+    );
+}
+
+#[test]
+fn ein_follows_python_stdnum_us_ein_and_its_prefix_list() {
+    // python-stdnum 2.2, stdnum/us/ein.py `validate()`:
+    // https://github.com/arthurdejong/python-stdnum/blob/master/stdnum/us/ein.py
+    // `_ein_re = ^[0-9]{2}-?[0-9]{7}$` and `get_campus()`, which refuses a prefix that
+    // stdnum/us/ein.dat does not list:
+    // https://github.com/arthurdejong/python-stdnum/blob/master/stdnum/us/ein.dat
+    check_us(
+        "ein",
+        &[
+            ("91-1144442", Ok("911144442")), // doctest
+            ("911144442", Ok("911144442")),
+            ("04-2103594", Ok("042103594")), // doctest (Brookhaven)
+            ("911-14-4442", Err(())),        // doctest: dash in the wrong place
+            ("9-11144442", Err(())),
+            ("91-114-4442", Err(())),
+            ("07-1144442", Err(())), // doctest: wrong prefix
+        ],
+    );
+    // Every prefix of ein.dat, campus by campus, and only those.
+    const EIN_DAT: &[u32] = &[
+        1, 2, 3, 4, 5, 6, 11, 13, 14, 16, 21, 22, 23, 25, 34, 51, 52, 54, 55, 56, 57, 58, 59,
+        65, // Brookhaven
+        10, 12, // Andover
+        15, 24, // Fresno
+        20, 26, 27, 45, 46, 47, 81, 82, 83, 84, // Internet
+        30, 32, 35, 36, 37, 38, 61, // Cincinnati
+        31, // Small Business Administration (SBA)
+        33, 39, 41, 42, 43, 46, 48, 62, 63, 64, 66, 68, 71, 72, 73, 74, 75, 76, 77, 85, 86, 87, 88,
+        91, 92, 93, 98, 99, // Philadelphia
+        40, 44, // Kansas City
+        50, 53, // Austin
+        60, 67, // Atlanta
+        80, 90, // Ogden
+        94, 95, // Memphis
+    ];
+    for prefix in 0..100u32 {
+        let number = format!("{prefix:02}-1234567");
+        let accepted = tax::check("ein", "US", &number).is_ok();
+        assert_eq!(accepted, EIN_DAT.contains(&prefix), "{number}");
+    }
+}

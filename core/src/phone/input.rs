@@ -1,6 +1,7 @@
 //! What a person typed → a leading-plus flag and ASCII digits. Accepts the punctuation
-//! people use to group numbers and non-ASCII decimal digits (full-width, Arabic-Indic,
-//! Devanagari) that mobile keyboards and IMEs produce; anything else is refused.
+//! people use to group numbers, non-ASCII decimal digits (full-width, Arabic-Indic,
+//! Devanagari) that mobile keyboards and IMEs produce, and the letters of a keypad number
+//! ("1-800-FLOWERS"); anything else is refused.
 
 /// The digits of a phone input and whether it started with `+`.
 #[derive(Debug, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub enum ScanError {
 /// First code point of each Unicode decimal-digit block we accept.
 const ZEROS: [u32; 5] = [0x30, 0x660, 0x6F0, 0x966, 0xFF10];
 
-fn digit_value(c: char) -> Option<u8> {
+pub fn digit_value(c: char) -> Option<u8> {
     let code = c as u32;
     ZEROS.iter().find_map(|&zero| {
         let value = code.checked_sub(zero)?;
@@ -29,7 +30,7 @@ fn digit_value(c: char) -> Option<u8> {
 }
 
 /// Grouping punctuation people type between digits (ASCII and full-width forms, dashes).
-fn is_separator(c: char) -> bool {
+pub fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
@@ -51,15 +52,33 @@ fn is_separator(c: char) -> bool {
         )
 }
 
+/// The digit under each letter A-Z on a telephone keypad (ITU-T E.161).
+const KEYPAD: &[u8; 26] = b"22233344455566677778889999";
+
+fn keypad_digit(c: char) -> Option<char> {
+    let index = u32::from(c.to_ascii_uppercase()).checked_sub(u32::from('A'))?;
+    KEYPAD
+        .get(usize::try_from(index).ok()?)
+        .map(|d| char::from(*d))
+        .filter(|_| c.is_ascii_alphabetic())
+}
+
+/// Letters are read off the keypad when there are at least three of them, as
+/// libphonenumber's `_normalize` does (`_VALID_ALPHA_PHONE_PATTERN`, "fewer are likely
+/// typos"). libphonenumber then drops one or two letters silently; here they are refused,
+/// since "555 O123" with a letter O is more likely a mistyped 0 than a keypad letter.
 pub fn scan(input: &str) -> Result<Scanned, ScanError> {
     if input.trim().is_empty() {
         return Err(ScanError::Empty);
     }
+    let keypad = input.chars().filter(char::is_ascii_alphabetic).count() >= 3;
     let mut plus = false;
     let mut digits = String::new();
     for c in input.chars() {
         if let Some(value) = digit_value(c) {
             digits.push(char::from(b'0' + value));
+        } else if let Some(digit) = keypad.then(|| keypad_digit(c)).flatten() {
+            digits.push(digit);
         } else if matches!(c, '+' | '\u{FF0B}') && !plus && digits.is_empty() {
             plus = true;
         } else if !is_separator(c) {
@@ -99,8 +118,24 @@ mod tests {
     }
 
     #[test]
-    fn refuses_letters_and_late_plus() {
-        assert_eq!(scan("415 CALL NOW"), Err(ScanError::Unexpected('C')));
+    fn reads_three_or_more_letters_off_the_keypad() {
+        assert_eq!(
+            scan("1-800-FLOWERS"),
+            Ok(Scanned {
+                plus: false,
+                digits: "18003569377".into()
+            })
+        );
+        assert_eq!(
+            scan("+1 800 go fedex").map(|s| s.digits),
+            Ok("18004633339".into())
+        );
+    }
+
+    #[test]
+    fn refuses_one_or_two_letters_and_late_plus() {
+        assert_eq!(scan("415 555 O123"), Err(ScanError::Unexpected('O')));
+        assert_eq!(scan("415 55 AB 123"), Err(ScanError::Unexpected('A')));
         assert_eq!(scan("44+7700"), Err(ScanError::Unexpected('+')));
         assert_eq!(scan("++44"), Err(ScanError::Unexpected('+')));
         assert_eq!(scan(" \t"), Err(ScanError::Empty));

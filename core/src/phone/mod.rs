@@ -9,6 +9,8 @@
 //! `"+123456789"`: +1 needs ten national digits) are rejected by [`normalize`]; for prefill,
 //! [`classify_stored`] keeps them visible so the customer can fix them (see [`StoredPhone`]).
 
+mod argentina;
+mod extension;
 mod input;
 mod meta;
 #[rustfmt::skip]
@@ -20,6 +22,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{Code, FieldError};
+use extension::split_extension;
 use input::{scan, ScanError};
 use meta::{calling_code_entry, region, split_calling_code, CallingCode};
 
@@ -30,9 +33,48 @@ const MAX_E164_DIGITS: usize = 15;
 
 /// Parse what a person typed into E.164 (`+<cc><nsn>`); `default_country` is ISO alpha-2
 /// (case-insensitive) and is used only for numbers typed without `+` or an international
-/// prefix ("00", or the country's own such as US "011").
+/// prefix ("00", or the country's own such as US "011"). An extension typed after the
+/// number is left out; [`normalize_with_hint`] says so.
 pub fn normalize(input: &str, default_country: Option<&str>) -> Result<String, FieldError> {
-    E164::parse(input, default_country).map(E164::into_string)
+    normalize_with_hint(input, default_country).map(|normalized| normalized.e164)
+}
+
+/// [`normalize`], and what was typed but is not stored: show [`Normalized::hint`] next to
+/// the field when it is `Some`.
+pub fn normalize_with_hint(
+    input: &str,
+    default_country: Option<&str>,
+) -> Result<Normalized, FieldError> {
+    let (e164, extension) = E164::parse_with_extension(input, default_country)?;
+    Ok(Normalized {
+        e164: e164.into_string(),
+        extension,
+    })
+}
+
+/// A phone number as it will be stored, and the extension typed after it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    pub e164: String,
+    /// The extension's digits ("ext. 12" → "12"). E.164 has no room for one, and no
+    /// provider field takes one, so it is not stored.
+    pub extension: Option<String>,
+}
+
+impl Normalized {
+    /// "The extension 12 will not be saved…" (`phone.extension_not_stored`, param
+    /// `extension`) when one was typed. A notice, not an error: the number is accepted.
+    pub fn hint(&self) -> Option<FieldError> {
+        self.extension.as_ref().map(|extension| {
+            FieldError::new(
+                Code::PhoneExtensionNotStored,
+                format!(
+                    "The extension {extension} will not be saved: this field holds only the phone number."
+                ),
+            )
+            .with_param("extension", extension)
+        })
+    }
 }
 
 /// The calling code of an ISO alpha-2 region (case-insensitive), e.g. `GB` → 44.
@@ -55,7 +97,22 @@ pub struct E164 {
 }
 
 impl E164 {
+    /// An extension typed after the number is left out (see [`E164::parse_with_extension`]).
     pub fn parse(input: &str, default_country: Option<&str>) -> Result<E164, FieldError> {
+        Self::parse_with_extension(input, default_country).map(|(e164, _)| e164)
+    }
+
+    /// The number, and the digits of an extension typed after it ("x12", "ext. 12", "#12":
+    /// the forms libphonenumber reads, see `extension.rs`).
+    pub fn parse_with_extension(
+        input: &str,
+        default_country: Option<&str>,
+    ) -> Result<(E164, Option<String>), FieldError> {
+        let (number, extension) = split_extension(input);
+        Ok((Self::parse_number(number, default_country)?, extension))
+    }
+
+    fn parse_number(input: &str, default_country: Option<&str>) -> Result<E164, FieldError> {
         let scanned = scan(input).map_err(|error| match error {
             ScanError::Empty => FieldError::new(Code::Required, "Enter a phone number."),
             ScanError::Unexpected(c) => FieldError::new(
@@ -179,6 +236,9 @@ fn international(digits: &str) -> Result<E164, FieldError> {
             "This number does not start with a country calling code that exists.",
         ));
     };
+    if let Some(mobile) = argentina::mobile_from_national_form(entry, rest) {
+        return finish(entry, &mobile); // "+54 11 15 2345-6789"
+    }
     // "+44 (0) 7700 900123": people often keep the trunk prefix after the calling code.
     let nsn = drop_trunk_prefix(entry, entry.trunk(), rest, false);
     finish(entry, nsn)
@@ -189,6 +249,9 @@ fn national(code: u16, trunk: &str, digits: &str) -> Result<E164, FieldError> {
     let Some(entry) = calling_code_entry(code) else {
         return Err(missing_country(None));
     };
+    if let Some(mobile) = argentina::mobile_from_national_form(entry, digits) {
+        return finish(entry, &mobile); // "011 15-2345-6789" with AR
+    }
     // "55 11 91234 5678" with BR: the calling code typed without "+".
     let code_text = code.to_string();
     if let Some(rest) = digits.strip_prefix(code_text.as_str()) {
