@@ -77,7 +77,8 @@ async fn session(
             "Unknown demo provider or customer; see GET /demo/customers.",
         )
     })?;
-    let ttl = Duration::from_secs(request.ttl_secs.unwrap_or(1800).clamp(1, 86_400));
+    let max = state.session_key.max_ttl().as_secs().max(1);
+    let ttl = Duration::from_secs(request.ttl_secs.unwrap_or(1800).clamp(1, max));
     let token = state
         .session_key
         .mint(
