@@ -58,8 +58,11 @@ pub struct AppState {
     pub upstreams: HashMap<String, Arc<Upstream>>,
     /// Present in sandbox mode only: enables `/demo/*`.
     pub sandbox: Option<Arc<SandboxState>>,
+    /// Valid sessions, per customer.
     pub session_limiter: Limiter,
+    /// Requests without a valid session, per client address.
     pub ip_limiter: Limiter,
+    pub trusted_proxies: Vec<Cidr>,
 }
 
 impl AppState {
@@ -136,6 +139,7 @@ pub fn build(
         sandbox,
         session_limiter: Limiter::new(limits.per_session_per_minute, limits.per_session_burst),
         ip_limiter: Limiter::new(limits.per_ip_per_minute, limits.per_ip_burst),
+        trusted_proxies: settings.trusted_proxies.clone(),
     });
 
     let mut pages = ServeDir::new(&settings.dist_dir)

@@ -2,7 +2,7 @@
 //! The customer and the provider come from the session token only; the body is checked by
 //! core's rules for that provider before anything is sent upstream.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -16,9 +16,10 @@ use customer_update_core::country::Lang;
 use customer_update_core::providers::{self, check_locks, ProviderSpec, ServerFields, UpdateOp};
 use serde_json::Value;
 
-use super::session_guard::{authenticate, limit_ip};
+use super::session_guard::authenticate;
 use crate::answer;
 use crate::app::AppState;
+use crate::client_addr::client_ip;
 use crate::customer_id::CustomerId;
 use crate::problem::{Kind, Problem};
 use crate::session::Claims;
@@ -78,8 +79,8 @@ async fn handle(
     sub_path: String,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
-    limit_ip(state, peer)?;
-    let claims = authenticate(state, &headers)?;
+    let client = client_ip(peer, &headers, &state.trusted_proxies);
+    let claims = authenticate(state, &headers, client)?;
     let lang = answer::language(&headers);
     let (Some(spec), Some(upstream)) = (
         providers::by_id(&claims.provider),
@@ -139,7 +140,7 @@ async fn handle(
     let body: Value = serde_json::from_slice(&body)
         .map_err(|_| Problem::new(Kind::MalformedBody, "The body must be a JSON object."))?;
     refuse_identity_keys(&body)?;
-    update_customer(spec, upstream, op, &claims, peer, body, lang).await
+    update_customer(spec, upstream, op, &claims, client, body, lang).await
 }
 
 fn truncate(text: &str) -> String {
@@ -213,7 +214,7 @@ async fn update_customer(
     upstream: &Upstream,
     op: &UpdateOp,
     claims: &Claims,
-    peer: SocketAddr,
+    client: IpAddr,
     body: Value,
     lang: Lang,
 ) -> Result<Response, Problem> {
@@ -274,7 +275,7 @@ async fn update_customer(
     let ip_address = upstream
         .settings
         .fill_ip_address
-        .then(|| peer.ip().to_string());
+        .then(|| client.to_string());
     let applicant = claims.applicant.as_deref();
     let share_token = match applicant {
         Some(applicant) => upstream
