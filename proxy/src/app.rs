@@ -54,6 +54,8 @@ pub struct Settings {
 }
 
 pub struct AppState {
+    /// The address the server is bound to (the demo endpoints answer requests for it only).
+    pub listen: SocketAddr,
     pub session_key: SessionKey,
     pub upstreams: HashMap<String, Arc<Upstream>>,
     /// Present in sandbox mode only: enables `/demo/*`.
@@ -134,6 +136,7 @@ pub fn build(
     }
     let limits = &settings.rate_limit;
     let state = Arc::new(AppState {
+        listen: settings.listen,
         session_key: SessionKey::rotating(&settings.session_secrets, settings.max_session_ttl),
         upstreams,
         sandbox,
@@ -227,11 +230,15 @@ pub async fn start(
     sandbox: Option<Arc<SandboxState>>,
     until: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<Running, String> {
-    let (router, state) = build(settings, sandbox)?;
     let listener = TcpListener::bind(settings.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let bound = Settings {
+        listen: addr,
+        ..settings.clone()
+    };
+    let (router, state) = build(&bound, sandbox)?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let inbound = settings.inbound.clone();
     let task = tokio::spawn(async move {

@@ -36,6 +36,7 @@ pub enum Kind {
     UpstreamRateLimited,
     UpstreamAuth,
     SandboxOnly,
+    ForeignPage,
 }
 
 impl Kind {
@@ -65,6 +66,7 @@ impl Kind {
             Kind::UpstreamRateLimited => "upstream-rate-limited",
             Kind::UpstreamAuth => "upstream-auth-failed",
             Kind::SandboxOnly => "sandbox-only",
+            Kind::ForeignPage => "foreign-page",
         }
     }
 
@@ -73,7 +75,7 @@ impl Kind {
             Kind::SessionMissing | Kind::SessionInvalid | Kind::SessionExpired => {
                 StatusCode::UNAUTHORIZED
             }
-            Kind::WrongProvider | Kind::OriginMismatch => StatusCode::FORBIDDEN,
+            Kind::WrongProvider | Kind::OriginMismatch | Kind::ForeignPage => StatusCode::FORBIDDEN,
             Kind::CustomerIdInRequest
             | Kind::QueryNotAllowed
             | Kind::PathNotAllowed
@@ -120,6 +122,7 @@ impl Kind {
             Kind::UpstreamRateLimited => "Provider is rate limiting",
             Kind::UpstreamAuth => "Proxy could not authenticate with the provider",
             Kind::SandboxOnly => "Only available in sandbox mode",
+            Kind::ForeignPage => "Only the demo page may call this",
         }
     }
 }
