@@ -5,14 +5,14 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{
     header, Extensions, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Version,
 };
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
@@ -22,7 +22,9 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::config::{RateLimit, Timeouts, UpstreamSettings};
+use crate::client_addr::Cidr;
+use crate::config::{Inbound, RateLimit, Timeouts, UpstreamSettings};
+use crate::problem::{Kind, Problem};
 use crate::rate_limit::Limiter;
 use crate::routes;
 use crate::sandbox::SandboxState;
@@ -36,7 +38,12 @@ pub const BODY_LIMIT: usize = 16 * 1024;
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub listen: SocketAddr,
-    pub session_secret: Vec<u8>,
+    /// The first signs (`/demo/session`), all verify.
+    pub session_secrets: Vec<Vec<u8>>,
+    pub max_session_ttl: Duration,
+    /// Peers whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<Cidr>,
+    pub inbound: Inbound,
     pub upstreams: Vec<UpstreamSettings>,
     pub timeouts: Timeouts,
     pub rate_limit: RateLimit,
@@ -47,12 +54,17 @@ pub struct Settings {
 }
 
 pub struct AppState {
+    /// The address the server is bound to (the demo endpoints answer requests for it only).
+    pub listen: SocketAddr,
     pub session_key: SessionKey,
     pub upstreams: HashMap<String, Arc<Upstream>>,
     /// Present in sandbox mode only: enables `/demo/*`.
     pub sandbox: Option<Arc<SandboxState>>,
+    /// Valid sessions, per customer.
     pub session_limiter: Limiter,
+    /// Requests without a valid session, per client address.
     pub ip_limiter: Limiter,
+    pub trusted_proxies: Vec<Cidr>,
 }
 
 impl AppState {
@@ -97,6 +109,18 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
+/// The whole request, its body and the provider's answer included, within the limit.
+async fn bound_request(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => Problem::new(
+            Kind::RequestTimeout,
+            "The request took too long. Try again.",
+        )
+        .into_response(),
+    }
+}
+
 pub fn build(
     settings: &Settings,
     sandbox: Option<Arc<SandboxState>>,
@@ -112,11 +136,13 @@ pub fn build(
     }
     let limits = &settings.rate_limit;
     let state = Arc::new(AppState {
-        session_key: SessionKey::new(&settings.session_secret),
+        listen: settings.listen,
+        session_key: SessionKey::rotating(&settings.session_secrets, settings.max_session_ttl),
         upstreams,
         sandbox,
         session_limiter: Limiter::new(limits.per_session_per_minute, limits.per_session_burst),
         ip_limiter: Limiter::new(limits.per_ip_per_minute, limits.per_ip_burst),
+        trusted_proxies: settings.trusted_proxies.clone(),
     });
 
     let mut pages = ServeDir::new(&settings.dist_dir)
@@ -160,6 +186,10 @@ pub fn build(
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ))
+        .layer(middleware::from_fn_with_state(
+            settings.inbound.request_timeout(),
+            bound_request,
+        ))
         .layer(middleware::from_fn(log_request));
     Ok((router, state))
 }
@@ -200,12 +230,17 @@ pub async fn start(
     sandbox: Option<Arc<SandboxState>>,
     until: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<Running, String> {
-    let (router, state) = build(settings, sandbox)?;
     let listener = TcpListener::bind(settings.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let bound = Settings {
+        listen: addr,
+        ..settings.clone()
+    };
+    let (router, state) = build(&bound, sandbox)?;
     let (shutdown, stopped) = oneshot::channel::<()>();
+    let inbound = settings.inbound.clone();
     let task = tokio::spawn(async move {
         let signal = async move {
             tokio::select! {
@@ -214,13 +249,7 @@ pub async fn start(
             }
             tracing::info!("shutting down: finishing in-flight requests");
         };
-        let service = router.into_make_service_with_connect_info::<SocketAddr>();
-        if let Err(error) = axum::serve(listener, service)
-            .with_graceful_shutdown(signal)
-            .await
-        {
-            tracing::error!(%error, "server stopped");
-        }
+        crate::serve::serve(listener, router, inbound, signal).await;
     });
     Ok(Running {
         addr,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::app::{self, Settings};
-use crate::config::{Config, RateLimit, Timeouts};
+use crate::config::{Config, Inbound, RateLimit, Timeouts};
 use crate::sandbox;
 use crate::session::{self, SessionKey, SANDBOX_SESSION_SECRET};
 
@@ -35,6 +35,10 @@ pub enum Command {
         /// Folder of the built widget (default ./dist).
         #[arg(long)]
         dist: Option<PathBuf>,
+        /// Sandbox mode only: allow a non-loopback --listen address although the sandbox
+        /// signs sessions with a public secret (anyone who can reach it can mint them).
+        #[arg(long)]
+        sandbox_on_public_address: bool,
     },
     /// Print a session token (HS256 JWT) for a customer.
     MintSession {
@@ -61,7 +65,7 @@ pub enum Command {
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
 
-/// Exit code for configuration errors (missing env var, unreadable config).
+/// Exit code for configuration errors (missing env var, weak secret, unreadable config).
 const CONFIG_ERROR: u8 = 2;
 
 fn load_config(path: &PathBuf) -> Result<Config, String> {
@@ -80,7 +84,8 @@ pub async fn run(cli: Cli) -> ExitCode {
             config,
             listen,
             dist,
-        } => serve(config, listen, dist).await,
+            sandbox_on_public_address,
+        } => serve(config, listen, dist, sandbox_on_public_address).await,
         Command::MintSession {
             customer,
             provider,
@@ -96,39 +101,41 @@ pub async fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(CONFIG_ERROR);
                 }
             };
-            let secret = match config {
+            let (secrets, max_ttl) = match config {
                 Some(path) => {
-                    let config = match load_config(&path) {
-                        Ok(config) => config,
+                    let checked = load_config(&path).and_then(|config| {
+                        let secrets = config
+                            .session_secrets(&env_var)
+                            .map_err(|e| e.to_string())?;
+                        let max_ttl = config.max_session_ttl().map_err(|e| e.to_string())?;
+                        Ok((secrets, max_ttl))
+                    });
+                    match checked {
+                        Ok(checked) => checked,
                         Err(error) => {
                             eprintln!("error: {error}");
-                            return ExitCode::from(CONFIG_ERROR);
-                        }
-                    };
-                    match env_var(&config.session_secret_env).filter(|v| !v.is_empty()) {
-                        Some(secret) => secret.into_bytes(),
-                        None => {
-                            eprintln!(
-                                "error: environment variable {} (session_secret_env) is not set",
-                                config.session_secret_env
-                            );
                             return ExitCode::from(CONFIG_ERROR);
                         }
                     }
                 }
                 None => {
                     eprintln!("note: no --config, signing with the sandbox's public dev secret (sandbox mode only)");
-                    SANDBOX_SESSION_SECRET.as_bytes().to_vec()
+                    (
+                        vec![SANDBOX_SESSION_SECRET.as_bytes().to_vec()],
+                        session::DEFAULT_MAX_TTL,
+                    )
                 }
             };
-            match SessionKey::new(&secret).mint(&customer, &provider, ttl, aud, applicant) {
+            match SessionKey::rotating(&secrets, max_ttl)
+                .mint(&customer, &provider, ttl, aud, applicant)
+            {
                 Ok(token) => {
                     println!("{token}");
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("error: cannot sign: {error}");
-                    ExitCode::FAILURE
+                    eprintln!("error: {error}");
+                    ExitCode::from(CONFIG_ERROR)
                 }
             }
         }
@@ -139,6 +146,7 @@ async fn serve(
     config: Option<PathBuf>,
     listen: Option<SocketAddr>,
     dist: Option<PathBuf>,
+    sandbox_on_public_address: bool,
 ) -> ExitCode {
     let default_listen: SocketAddr = DEFAULT_LISTEN
         .parse()
@@ -152,17 +160,20 @@ async fn serve(
                     return ExitCode::from(CONFIG_ERROR);
                 }
             };
-            let (session_secret, upstream) = match config.resolve(&env_var) {
+            let resolved = match config.resolve(&env_var) {
                 Ok(resolved) => resolved,
-                Err(missing) => {
-                    eprintln!("error: {missing}. Set them and start again; secrets are read from the environment only.");
+                Err(error) => {
+                    eprintln!("error: {error}.");
                     return ExitCode::from(CONFIG_ERROR);
                 }
             };
             let settings = Settings {
                 listen: listen.or(config.listen).unwrap_or(default_listen),
-                session_secret,
-                upstreams: vec![upstream],
+                session_secrets: resolved.session_secrets,
+                max_session_ttl: resolved.max_session_ttl,
+                trusted_proxies: resolved.trusted_proxies,
+                inbound: config.inbound.clone(),
+                upstreams: vec![resolved.upstream],
                 timeouts: config.timeouts.clone(),
                 rate_limit: config.rate_limit.clone(),
                 cors_origins: config.cors_origins.clone(),
@@ -175,6 +186,15 @@ async fn serve(
             (settings, None)
         }
         None => {
+            let listen = listen.unwrap_or(default_listen);
+            if !listen.ip().is_loopback() && !sandbox_on_public_address {
+                eprintln!(
+                    "error: sandbox mode signs sessions with a public secret, so on {listen} anyone who can reach it \
+                     could mint sessions. Listen on a loopback address, serve a --config, or pass \
+                     --sandbox-on-public-address if that is what you want."
+                );
+                return ExitCode::from(CONFIG_ERROR);
+            }
             let handle = match sandbox::start(
                 SocketAddr::from(([127, 0, 0, 1], 0)),
                 sandbox::Options::default(),
@@ -197,8 +217,11 @@ async fn serve(
                 handle.base_url()
             );
             let settings = Settings {
-                listen: listen.unwrap_or(default_listen),
-                session_secret: SANDBOX_SESSION_SECRET.as_bytes().to_vec(),
+                listen,
+                session_secrets: vec![SANDBOX_SESSION_SECRET.as_bytes().to_vec()],
+                max_session_ttl: session::DEFAULT_MAX_TTL,
+                trusted_proxies: Vec::new(),
+                inbound: Inbound::default(),
                 upstreams,
                 // Short, so a `delay` fault longer than 5 s shows the 504 path quickly.
                 timeouts: Timeouts {

@@ -7,14 +7,25 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::client_addr::Cidr;
+use crate::session::{self, MIN_SECRET_BYTES, SANDBOX_SESSION_SECRET};
 use crate::upstream::auth::{Credentials, SumsubCredentials};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub listen: Option<SocketAddr>,
-    /// Env var holding the HS256 secret shared with the embedding app's backend.
-    pub session_secret_env: String,
+    /// Env var(s) holding the HS256 secret(s) shared with the embedding app's backend: one
+    /// name, or a list whose first secret signs (`mint-session`) and all verify (rotation).
+    pub session_secret_env: SecretEnvs,
+    /// Longest session a token may claim (`exp - iat`), e.g. `1h` (the default) or `15m`.
+    pub max_session_ttl: Option<String>,
+    /// Reverse proxies (address blocks) whose `X-Forwarded-For` names the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
+    /// Limits on the connections and requests the proxy accepts.
+    #[serde(default)]
+    pub inbound: Inbound,
     /// Origins allowed to call the proxy from a browser (CORS). Empty: same origin only.
     #[serde(default)]
     pub cors_origins: Vec<String>,
@@ -55,12 +66,69 @@ impl Timeouts {
     }
 }
 
+/// One env var name, or several (key rotation: the first signs, all verify).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum SecretEnvs {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl SecretEnvs {
+    pub fn names(&self) -> &[String] {
+        match self {
+            SecretEnvs::One(name) => std::slice::from_ref(name),
+            SecretEnvs::Many(names) => names,
+        }
+    }
+}
+
+/// What the server accepts from clients before a handler runs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Inbound {
+    /// A request's head must have arrived this long after the connection asked for it
+    /// (also bounds how long a kept-alive connection waits for its next request).
+    pub header_timeout_ms: u64,
+    /// Whole request, body and upstream calls included.
+    pub request_timeout_ms: u64,
+    /// A connection with no bytes in either direction for this long is closed.
+    pub idle_timeout_ms: u64,
+    /// Open connections at once; more wait in the listen backlog.
+    pub max_connections: usize,
+}
+
+impl Default for Inbound {
+    fn default() -> Self {
+        Self {
+            header_timeout_ms: 10_000,
+            request_timeout_ms: 30_000,
+            idle_timeout_ms: 60_000,
+            max_connections: 1_024,
+        }
+    }
+}
+
+impl Inbound {
+    pub fn header_timeout(&self) -> Duration {
+        Duration::from_millis(self.header_timeout_ms.max(1))
+    }
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_millis(self.request_timeout_ms.max(1))
+    }
+    pub fn idle_timeout(&self) -> Duration {
+        Duration::from_millis(self.idle_timeout_ms.max(1))
+    }
+}
+
 /// Token buckets: `burst` requests at once, refilled at `per_minute`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RateLimit {
+    /// Requests with a valid session, per customer.
     pub per_session_per_minute: u32,
     pub per_session_burst: u32,
+    /// Requests without a valid session, per client address (IPv6: per /64).
     pub per_ip_per_minute: u32,
     pub per_ip_burst: u32,
 }
@@ -142,16 +210,73 @@ pub struct UpstreamSettings {
     pub fill_ip_address: bool,
 }
 
-#[derive(Debug)]
-pub struct MissingEnv(pub Vec<String>);
+/// A config that names what it needs but cannot be served with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    MissingEnv(Vec<String>),
+    ShortSecret(String),
+    SandboxSecret(String),
+    NoSecret,
+    BaseUrl { key: &'static str, problem: String },
+    MaxSessionTtl(String),
+    TrustedProxy(String),
+}
 
-impl std::fmt::Display for MissingEnv {
+impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "missing environment variable(s) named in the config: {}",
-            self.0.join(", ")
-        )
+        match self {
+            ConfigError::MissingEnv(names) => write!(
+                f,
+                "missing environment variable(s) named in the config: {}. Set them and start again; secrets are read from the environment only",
+                names.join(", ")
+            ),
+            ConfigError::ShortSecret(name) => write!(
+                f,
+                "the session secret in {name} is shorter than {MIN_SECRET_BYTES} bytes; it must be at least 32 bytes of random data (e.g. `openssl rand -base64 48`)"
+            ),
+            ConfigError::SandboxSecret(name) => write!(
+                f,
+                "the session secret in {name} is the sandbox's public secret; anyone could sign sessions with it. Generate a secret of your own"
+            ),
+            ConfigError::NoSecret => f.write_str("session_secret_env names no variable"),
+            ConfigError::BaseUrl { key, problem } => write!(f, "{key}: {problem}"),
+            ConfigError::MaxSessionTtl(problem) => write!(f, "max_session_ttl {problem}"),
+            ConfigError::TrustedProxy(problem) => write!(f, "trusted_proxies: {problem}"),
+        }
+    }
+}
+
+/// Everything a configured proxy needs, secrets read and every value checked.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The first signs, all verify.
+    pub session_secrets: Vec<Vec<u8>>,
+    pub max_session_ttl: Duration,
+    pub trusted_proxies: Vec<Cidr>,
+    pub upstream: UpstreamSettings,
+}
+
+/// `https://` anywhere, `http://` to a loopback host only (a provider's sandbox or test
+/// double on this machine): provider credentials never travel in the clear.
+pub fn check_base_url(key: &'static str, url: &str) -> Result<(), ConfigError> {
+    let problem = |problem: String| ConfigError::BaseUrl { key, problem };
+    let parsed =
+        reqwest::Url::parse(url).map_err(|e| problem(format!("`{url}` is not a URL ({e})")))?;
+    let Some(host) = parsed.host_str().filter(|h| !h.is_empty()) else {
+        return Err(problem(format!("`{url}` names no host")));
+    };
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        _ => Err(problem(format!(
+            "`{url}` must start with https:// (plain http:// only to a loopback host)"
+        ))),
     }
 }
 
@@ -160,12 +285,57 @@ impl Config {
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
-    /// Reads every secret the config names through `env` (std::env::var in the binary).
-    pub fn resolve(
+    /// The session secrets the config names, read through `env` and checked: each at
+    /// least 32 bytes and none the sandbox's public one.
+    pub fn session_secrets(
         &self,
         env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<(Vec<u8>, UpstreamSettings), MissingEnv> {
+    ) -> Result<Vec<Vec<u8>>, ConfigError> {
+        let names = self.session_secret_env.names();
+        if names.is_empty() {
+            return Err(ConfigError::NoSecret);
+        }
+        let missing: Vec<String> = names
+            .iter()
+            .filter(|name| env(name).is_none_or(|v| v.is_empty()))
+            .cloned()
+            .collect();
+        if !missing.is_empty() {
+            return Err(ConfigError::MissingEnv(missing));
+        }
+        let mut secrets = Vec::new();
+        for name in names {
+            let secret = env(name).unwrap_or_default();
+            if secret == SANDBOX_SESSION_SECRET {
+                return Err(ConfigError::SandboxSecret(name.clone()));
+            }
+            if secret.len() < MIN_SECRET_BYTES {
+                return Err(ConfigError::ShortSecret(name.clone()));
+            }
+            secrets.push(secret.into_bytes());
+        }
+        Ok(secrets)
+    }
+
+    pub fn max_session_ttl(&self) -> Result<Duration, ConfigError> {
+        match &self.max_session_ttl {
+            Some(text) => session::parse_ttl(text).map_err(ConfigError::MaxSessionTtl),
+            None => Ok(session::DEFAULT_MAX_TTL),
+        }
+    }
+
+    /// Reads every secret the config names through `env` (std::env::var in the binary)
+    /// and checks every value a proxy cannot safely serve with.
+    pub fn resolve(&self, env: &dyn Fn(&str) -> Option<String>) -> Result<Resolved, ConfigError> {
         let mut missing = Vec::new();
+        let session_secrets = match self.session_secrets(env) {
+            Ok(secrets) => secrets,
+            Err(ConfigError::MissingEnv(names)) => {
+                missing.extend(names);
+                Vec::new()
+            }
+            Err(other) => return Err(other),
+        };
         let mut read = |name: &str| match env(name).filter(|v| !v.is_empty()) {
             Some(value) => value,
             None => {
@@ -173,7 +343,6 @@ impl Config {
                 String::new()
             }
         };
-        let session_secret = read(&self.session_secret_env).into_bytes();
         let (provider, base_url, credentials, fill_ip_address) = match &self.upstream {
             UpstreamConfig::Spherepay {
                 base_url,
@@ -231,16 +400,56 @@ impl Config {
             }
         };
         if !missing.is_empty() {
-            return Err(MissingEnv(missing));
+            return Err(ConfigError::MissingEnv(missing));
         }
-        Ok((
-            session_secret,
-            UpstreamSettings {
+        check_base_url("upstream.base_url", base_url)?;
+        if let Credentials::Swipelux {
+            sumsub: Some(sumsub),
+            ..
+        } = &credentials
+        {
+            check_base_url("upstream.sumsub.base_url", &sumsub.base_url)?;
+        }
+        let trusted_proxies = self
+            .trusted_proxies
+            .iter()
+            .map(|text| text.parse::<Cidr>().map_err(ConfigError::TrustedProxy))
+            .collect::<Result<_, _>>()?;
+        Ok(Resolved {
+            session_secrets,
+            max_session_ttl: self.max_session_ttl()?,
+            trusted_proxies,
+            upstream: UpstreamSettings {
                 provider: provider.to_owned(),
                 base_url: base_url.trim_end_matches('/').to_owned(),
                 credentials,
                 fill_ip_address,
             },
-        ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_https_or_loopback_http() {
+        for ok in [
+            "https://api.example.com/v1",
+            "http://127.0.0.1:9000/x",
+            "http://localhost:1",
+            "http://[::1]:80",
+        ] {
+            assert_eq!(check_base_url("k", ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "http://api.example.com",
+            "http://10.0.0.1",
+            "file:///etc",
+            "ws://127.0.0.1",
+        ] {
+            assert!(check_base_url("k", bad).is_err(), "{bad}");
+        }
     }
 }

@@ -26,6 +26,7 @@ pub enum Kind {
     Validation,
     BodyTooLarge,
     RateLimited,
+    RequestTimeout,
     NotFound,
     MethodNotAllowed,
     UpstreamUnreachable,
@@ -35,6 +36,7 @@ pub enum Kind {
     UpstreamRateLimited,
     UpstreamAuth,
     SandboxOnly,
+    ForeignPage,
 }
 
 impl Kind {
@@ -54,6 +56,7 @@ impl Kind {
             Kind::Validation => "validation-failed",
             Kind::BodyTooLarge => "body-too-large",
             Kind::RateLimited => "rate-limited",
+            Kind::RequestTimeout => "request-timeout",
             Kind::NotFound => "not-found",
             Kind::MethodNotAllowed => "method-not-allowed",
             Kind::UpstreamUnreachable => "upstream-unreachable",
@@ -63,6 +66,7 @@ impl Kind {
             Kind::UpstreamRateLimited => "upstream-rate-limited",
             Kind::UpstreamAuth => "upstream-auth-failed",
             Kind::SandboxOnly => "sandbox-only",
+            Kind::ForeignPage => "foreign-page",
         }
     }
 
@@ -71,7 +75,7 @@ impl Kind {
             Kind::SessionMissing | Kind::SessionInvalid | Kind::SessionExpired => {
                 StatusCode::UNAUTHORIZED
             }
-            Kind::WrongProvider | Kind::OriginMismatch => StatusCode::FORBIDDEN,
+            Kind::WrongProvider | Kind::OriginMismatch | Kind::ForeignPage => StatusCode::FORBIDDEN,
             Kind::CustomerIdInRequest
             | Kind::QueryNotAllowed
             | Kind::PathNotAllowed
@@ -81,6 +85,7 @@ impl Kind {
             Kind::Validation => StatusCode::UNPROCESSABLE_ENTITY,
             Kind::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Kind::RateLimited | Kind::UpstreamRateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Kind::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Kind::NotFound | Kind::SandboxOnly => StatusCode::NOT_FOUND,
             Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Kind::UpstreamUnreachable
@@ -107,6 +112,7 @@ impl Kind {
             Kind::Validation => "Some fields need attention",
             Kind::BodyTooLarge => "Request body too large",
             Kind::RateLimited => "Too many requests",
+            Kind::RequestTimeout => "Request took too long",
             Kind::NotFound => "Not found",
             Kind::MethodNotAllowed => "Method not allowed",
             Kind::UpstreamUnreachable => "Provider unreachable",
@@ -116,6 +122,7 @@ impl Kind {
             Kind::UpstreamRateLimited => "Provider is rate limiting",
             Kind::UpstreamAuth => "Proxy could not authenticate with the provider",
             Kind::SandboxOnly => "Only available in sandbox mode",
+            Kind::ForeignPage => "Only the demo page may call this",
         }
     }
 }

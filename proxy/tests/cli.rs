@@ -79,7 +79,10 @@ fn mint_session_prints_a_token_signed_with_the_configured_secret() {
             "--config",
         ])
         .arg(&config)
-        .env("CUW_TEST_SESSION_SECRET", "a-real-secret")
+        .env(
+            "CUW_TEST_SESSION_SECRET",
+            "a-real-secret-of-at-least-32-bytes",
+        )
         .output()
         .unwrap();
     assert!(
@@ -88,7 +91,7 @@ fn mint_session_prints_a_token_signed_with_the_configured_secret() {
         String::from_utf8_lossy(&output.stderr)
     );
     let token = String::from_utf8(output.stdout).unwrap();
-    let claims = SessionKey::new(b"a-real-secret")
+    let claims = SessionKey::new(b"a-real-secret-of-at-least-32-bytes")
         .verify(token.trim())
         .unwrap();
     assert_eq!(
@@ -127,4 +130,77 @@ fn mint_session_without_config_uses_the_sandbox_secret_and_says_so() {
         .output()
         .unwrap();
     assert_eq!(bad_ttl.status.code(), Some(2));
+}
+
+const STRONG_SECRET: &str = "0123456789abcdef0123456789abcdef-strong";
+
+/// Runs `serve --config` with the Polygon keys set and `session` as the session secret.
+fn serve_with(name: &str, config: &str, session: &str, extra: &[&str]) -> std::process::Output {
+    let config = write_config(name, config);
+    Command::new(BIN)
+        .args(["serve", "--config"])
+        .arg(&config)
+        .args(extra)
+        .env("CUW_TEST_SESSION_SECRET", session)
+        .env("CUW_TEST_SESSION_SECRET_OLD", STRONG_SECRET)
+        .env("CUW_TEST_POLYGON_KEY", "k")
+        .env("CUW_TEST_POLYGON_SECRET", "s")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn serve_refuses_a_short_or_public_session_secret_and_says_which() {
+    for (secret, expected) in [
+        ("short-secret", "at least 32 bytes"),
+        (SANDBOX_SESSION_SECRET, "sandbox"),
+    ] {
+        let output = serve_with("weak", POLYGON_CONFIG, secret, &[]);
+        assert_eq!(output.status.code(), Some(2), "{secret}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("CUW_TEST_SESSION_SECRET") && stderr.contains(expected),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains(secret),
+            "the secret itself is not printed: {stderr}"
+        );
+    }
+    // Every secret of a rotation list is checked, the old ones too.
+    let rotating = POLYGON_CONFIG.replace(
+        r#"session_secret_env = "CUW_TEST_SESSION_SECRET""#,
+        r#"session_secret_env = ["CUW_TEST_SESSION_SECRET_OLD", "CUW_TEST_SESSION_SECRET"]"#,
+    );
+    let output = serve_with("weak-rotation", &rotating, "short", &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("at least 32 bytes"));
+}
+
+#[test]
+fn serve_refuses_a_plain_http_base_url_unless_it_is_loopback() {
+    let plain = POLYGON_CONFIG.replace("https://sandbox-api", "http://sandbox-api");
+    let output = serve_with("plain-http", &plain, STRONG_SECRET, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("https://"), "{stderr}");
+    for url in ["ftp://127.0.0.1/x", "https://user@[::1", "not a url"] {
+        let odd = POLYGON_CONFIG.replace("https://sandbox-api.polygon.technology/v0.9", url);
+        let output = serve_with("odd-url", &odd, STRONG_SECRET, &[]);
+        assert_eq!(output.status.code(), Some(2), "{url}");
+    }
+}
+
+#[test]
+fn sandbox_mode_refuses_a_non_loopback_address_without_the_explicit_flag() {
+    let output = Command::new(BIN)
+        .args(["serve", "--listen", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("public") && stderr.contains("--sandbox-on-public-address"),
+        "{stderr}"
+    );
 }

@@ -2,21 +2,25 @@
 //! The customer and the provider come from the session token only; the body is checked by
 //! core's rules for that provider before anything is sent upstream.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
+use customer_update_core::country::Lang;
 use customer_update_core::providers::{self, check_locks, ProviderSpec, ServerFields, UpdateOp};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::session_guard::{authenticate, limit_ip};
+use super::session_guard::authenticate;
+use crate::answer;
 use crate::app::AppState;
+use crate::client_addr::client_ip;
+use crate::customer_id::CustomerId;
 use crate::problem::{Kind, Problem};
 use crate::session::Claims;
 use crate::upstream::{Upstream, UpstreamResponse};
@@ -75,8 +79,9 @@ async fn handle(
     sub_path: String,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
-    limit_ip(state, peer)?;
-    let claims = authenticate(state, &headers)?;
+    let client = client_ip(peer, &headers, &state.trusted_proxies);
+    let claims = authenticate(state, &headers, client)?;
+    let lang = answer::language(&headers);
     let (Some(spec), Some(upstream)) = (
         providers::by_id(&claims.provider),
         state.upstream(&claims.provider),
@@ -107,7 +112,7 @@ async fn handle(
         if !sub_path.is_empty() {
             return Err(path_not_allowed(spec));
         }
-        return get_customer(spec, upstream, &claims).await;
+        return get_customer(spec, upstream, &claims, lang).await;
     }
     let core_method = match method {
         Method::PATCH => providers::Method::Patch,
@@ -135,7 +140,7 @@ async fn handle(
     let body: Value = serde_json::from_slice(&body)
         .map_err(|_| Problem::new(Kind::MalformedBody, "The body must be a JSON object."))?;
     refuse_identity_keys(&body)?;
-    update_customer(spec, upstream, op, &claims, peer, body).await
+    update_customer(spec, upstream, op, &claims, client, body, lang).await
 }
 
 fn truncate(text: &str) -> String {
@@ -175,56 +180,33 @@ fn refuse_identity_keys(body: &Value) -> Result<(), Problem> {
     }
 }
 
-/// A path segment with everything but unreserved characters percent-encoded, so a
-/// customer ID can never add segments or a query to the upstream URL.
-fn encode_segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-fn upstream_path(template: &str, customer: &str) -> String {
-    template.replace("{id}", &encode_segment(customer))
+fn upstream_path(template: &str, customer: &CustomerId) -> String {
+    template.replace("{id}", &customer.path_segment())
 }
 
 async fn get_customer(
     spec: &dyn ProviderSpec,
     upstream: &Upstream,
     claims: &Claims,
+    lang: Lang,
 ) -> Result<Response, Problem> {
+    let record = current_record(spec, upstream, claims, lang).await?;
+    Ok(answer::form_answer(spec, &record))
+}
+
+/// The session customer's record (redacted), for the form, the locks, the kind and merges.
+async fn current_record(
+    spec: &dyn ProviderSpec,
+    upstream: &Upstream,
+    claims: &Claims,
+    lang: Lang,
+) -> Result<Value, Problem> {
     let path = upstream_path(spec.get_path(), &claims.sub);
     let response = upstream
         .send(reqwest::Method::GET, &path, None)
         .await
         .map_err(|f| f.problem())?;
-    relay(spec, response, true)
-}
-
-/// The customer's current record, for locks, kind and merges.
-async fn current_record(
-    spec: &dyn ProviderSpec,
-    upstream: &Upstream,
-    claims: &Claims,
-) -> Result<Value, Response> {
-    let path = upstream_path(spec.get_path(), &claims.sub);
-    let response = upstream
-        .send(reqwest::Method::GET, &path, None)
-        .await
-        .map_err(|f| f.problem().into_response())?;
-    if !response.status.is_success() {
-        return Err(relay(spec, response, false).unwrap_or_else(IntoResponse::into_response));
-    }
-    serde_json::from_slice(&response.body).map_err(|_| {
-        crate::upstream::Failure::Malformed
-            .problem()
-            .into_response()
-    })
+    answer::record(spec, &claims.sub, &response, lang)
 }
 
 async fn update_customer(
@@ -232,8 +214,9 @@ async fn update_customer(
     upstream: &Upstream,
     op: &UpdateOp,
     claims: &Claims,
-    peer: SocketAddr,
+    client: IpAddr,
     body: Value,
+    lang: Lang,
 ) -> Result<Response, Problem> {
     let mut checked = spec
         .check_update(op, &body, providers::clock_today())
@@ -253,17 +236,22 @@ async fn update_customer(
         })?;
 
     // The current record decides the customer kind, the locks and (BVNK associates) the merge.
-    let current = match current_record(spec, upstream, claims).await {
-        Ok(current) => current,
-        Err(response) => return Ok(response),
+    let current = current_record(spec, upstream, claims, lang).await?;
+    let Some(kind) = spec.customer_kind(&current) else {
+        tracing::warn!(
+            provider = spec.id(),
+            "the provider's record does not say what kind of customer this is"
+        );
+        return Err(Problem::new(
+            Kind::UpstreamMalformed,
+            "The provider's record does not say what kind of customer this is, so no update was sent.",
+        ));
     };
-    if let Some(kind) = spec.customer_kind(&current) {
-        if !op.kinds.contains(&kind) {
-            return Err(Problem::new(
-                Kind::WrongOperation,
-                format!("`{}` is not available for this customer.", op.id),
-            ));
-        }
+    if !op.kinds.contains(&kind) {
+        return Err(Problem::new(
+            Kind::WrongOperation,
+            format!("`{}` is not available for this customer.", op.id),
+        ));
     }
     let locked = check_locks(&checked, &spec.form_state(&current).locked);
     if !locked.is_empty() {
@@ -287,7 +275,7 @@ async fn update_customer(
     let ip_address = upstream
         .settings
         .fill_ip_address
-        .then(|| peer.ip().to_string());
+        .then(|| client.to_string());
     let applicant = claims.applicant.as_deref();
     let share_token = match applicant {
         Some(applicant) => upstream
@@ -350,7 +338,8 @@ async fn update_customer(
         upstream_status = response.status.as_u16(),
         "update relayed"
     );
-    relay(spec, response, false)
+    let record = answer::record(spec, &claims.sub, &response, lang)?;
+    Ok(answer::form_answer(spec, &record))
 }
 
 fn share_token_refused(spec: &dyn ProviderSpec, response: &UpstreamResponse) -> bool {
@@ -361,94 +350,19 @@ fn share_token_refused(spec: &dyn ProviderSpec, response: &UpstreamResponse) -> 
             .any(|e| e.pointer == "/shareToken")
 }
 
-/// The provider's answer as the widget gets it: same status, body with what must never
-/// reach a browser removed; GET bodies wrapped with the form state. Failures of the
-/// provider itself (5xx, 429, refused proxy credentials, unreadable body) become problems.
-fn relay(
-    spec: &dyn ProviderSpec,
-    response: UpstreamResponse,
-    wrap_get: bool,
-) -> Result<Response, Problem> {
-    let status = response.status;
-    if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
-        tracing::warn!(
-            provider = spec.id(),
-            status = status.as_u16(),
-            "provider refused the proxy's credentials"
-        );
-        return Err(Problem::new(
-            Kind::UpstreamAuth,
-            "The proxy's provider credentials were refused.",
-        ));
-    }
-    if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
-        let wait = response
-            .retry_after
-            .as_ref()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .unwrap_or(1);
-        return Err(Problem::new(
-            Kind::UpstreamRateLimited,
-            "The provider asks to slow down. Try again shortly.",
-        )
-        .retry_after(wait));
-    }
-    if status.is_server_error() {
-        tracing::warn!(
-            provider = spec.id(),
-            status = status.as_u16(),
-            "provider failed"
-        );
-        return Err(Problem::new(
-            Kind::UpstreamError,
-            format!("The provider answered {}. Try again.", status.as_u16()),
-        ));
-    }
-    let status = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
-    if !status.is_success() {
-        // A rejection, in whatever envelope the provider uses: keep the status and hand
-        // the browser core's reading of it as problem+json `errors[]` (one format for
-        // the widget, and nothing of the provider's body is relayed).
-        let errors = spec.parse_errors(status.as_u16(), &response.body);
-        let mut problem = Problem::new(Kind::UpstreamError, "The provider refused the update.")
-            .with_errors(errors);
-        problem.status_override = Some(status);
-        return Err(problem);
-    }
-    let Ok(mut body) = serde_json::from_slice::<Value>(&response.body) else {
-        return Err(crate::upstream::Failure::Malformed.problem());
-    };
-    spec.redact_response(&mut body);
-    if wrap_get && status.is_success() {
-        let form = spec.form_state(&body);
-        body = json!({"provider": spec.id(), "customer": body, "form": form});
-    }
-    let content_type = if status.is_success() {
-        "application/json"
-    } else {
-        "application/json; charset=utf-8"
-    };
-    let mut out = (status, body.to_string()).into_response();
-    out.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    out.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn customer_ids_cannot_escape_their_path_segment() {
+        let id = |text| CustomerId::parse(text).unwrap();
         assert_eq!(
-            upstream_path("/v1/customers/{id}", "../admin?x=1"),
+            upstream_path("/v1/customers/{id}", &id("../admin?x=1")),
             "/v1/customers/..%2Fadmin%3Fx%3D1"
         );
         assert_eq!(
-            upstream_path("/v2/customer/{id}", "customer_ab12"),
+            upstream_path("/v2/customer/{id}", &id("customer_ab12")),
             "/v2/customer/customer_ab12"
         );
     }

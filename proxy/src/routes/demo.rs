@@ -1,5 +1,6 @@
 //! Sandbox-mode helpers for the demo page and browser tests. With a config (real provider)
-//! every one of these answers 404: nothing here exists outside the sandbox.
+//! every one of these answers 404: nothing here exists outside the sandbox. Each answers
+//! the demo's own page only (see `demo_guard`).
 //! - `GET /demo/customers`: the demo customers.
 //! - `POST /demo/session` {provider, customer?, ttlSecs?} → {token, provider, customer,
 //!   expiresIn, endpoint}: a session token for a demo customer.
@@ -18,6 +19,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
+use super::demo_guard::DemoPage;
 use crate::app::AppState;
 use crate::problem::{Kind, Problem};
 use crate::sandbox::demo::{self, DEMO_CUSTOMERS};
@@ -43,7 +45,7 @@ fn sandbox(state: &AppState) -> Result<&Arc<SandboxState>, Problem> {
     })
 }
 
-async fn customers(State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
+async fn customers(_: DemoPage, State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
     sandbox(&state)?;
     Ok(Json(DEMO_CUSTOMERS).into_response())
 }
@@ -57,6 +59,7 @@ struct SessionRequest {
 }
 
 async fn session(
+    _: DemoPage,
     State(state): State<Arc<AppState>>,
     body: axum::body::Bytes,
 ) -> Result<Response, Problem> {
@@ -77,7 +80,8 @@ async fn session(
             "Unknown demo provider or customer; see GET /demo/customers.",
         )
     })?;
-    let ttl = Duration::from_secs(request.ttl_secs.unwrap_or(1800).clamp(1, 86_400));
+    let max = state.session_key.max_ttl().as_secs().max(1);
+    let ttl = Duration::from_secs(request.ttl_secs.unwrap_or(1800).clamp(1, max));
     let token = state
         .session_key
         .mint(
@@ -99,6 +103,7 @@ async fn session(
 }
 
 async fn add_fault(
+    _: DemoPage,
     State(state): State<Arc<AppState>>,
     body: axum::body::Bytes,
 ) -> Result<Response, Problem> {
@@ -110,16 +115,19 @@ async fn add_fault(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn list_faults(State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
+async fn list_faults(_: DemoPage, State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
     Ok(Json(sandbox(&state)?.faults.list()).into_response())
 }
 
-async fn clear_faults(State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
+async fn clear_faults(
+    _: DemoPage,
+    State(state): State<Arc<AppState>>,
+) -> Result<Response, Problem> {
     sandbox(&state)?.faults.clear();
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn reset(State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
+async fn reset(_: DemoPage, State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
     let sandbox = sandbox(&state)?;
     sandbox.faults.clear();
     sandbox.reset_customers();

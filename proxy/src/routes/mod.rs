@@ -1,5 +1,6 @@
 pub mod customer;
 pub mod demo;
+pub mod demo_guard;
 pub mod messages;
 pub mod openapi;
 pub mod session_guard;

@@ -30,15 +30,15 @@ fn provider_operations() -> Value {
 fn update_operation(summary: &str) -> Value {
     json!({
         "summary": summary,
-        "description": format!("Body: the provider's own end-customer update body with only the changed fields (at most {BODY_LIMIT} bytes). Parsed strictly: an unknown or operator-only field is a 400 naming it; rule failures are a 422 with every field error. Any customer ID in the path, query or body is refused. On success the provider's status and body are relayed (tax ID numbers removed)."),
+        "description": format!("Body: the provider's own end-customer update body with only the changed fields (at most {BODY_LIMIT} bytes). Parsed strictly: an unknown or operator-only field is a 400 naming it; rule failures are a 422 with every field error. Any customer ID in the path, query or body is refused. On success the answer is the form state read from the provider's answer (never the provider's body); the provider's record must be the session's customer."),
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object"}}}},
         "responses": {
-            "200": {"description": "The provider's response body, redacted.", "content": {"application/json": {"schema": {"type": "object"}}}},
-            "400": problem_response("Malformed body, unknown or operator-only field, query/path not allowed, or customer ID sent; or the provider's own 4xx relayed."),
+            "200": {"description": "The form state after the update.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CustomerEnvelope"}}}},
+            "400": problem_response("Malformed body, unknown or operator-only field, query/path not allowed, or customer ID sent; or the provider's own 400, its errors mapped onto core's codes and messages."),
             "401": problem_response("Session missing, invalid or expired (type …:session-expired: ask the host page for a new token)."),
             "403": problem_response("Session for another provider or origin."),
             "413": problem_response("Body larger than the limit."),
-            "422": problem_response("Field errors: errors[{pointer, code, message}]; or the provider's 422 relayed."),
+            "422": problem_response("Field errors: errors[{pointer, code, message}]; or the provider's 422, its errors mapped onto core's codes and messages."),
             "429": problem_response("Rate limited (ours or the provider's); see Retry-After."),
             "502": problem_response("Provider unreachable, failed (5xx), refused the proxy's credentials, or sent an unreadable answer."),
             "504": problem_response("Provider did not answer in time."),
@@ -52,7 +52,7 @@ pub async fn document() -> Json<Value> {
         "info": {
             "title": "customer-update proxy",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "The contract between the customer-update widget and its backend. The browser holds only a short-lived session token (HS256 JWT with sub = the provider's customer ID, provider, exp, iat, optional aud = allowed Origin, optional applicant = Sumsub applicant for Swipelux); the backend adds the provider's credentials."
+            "description": "The contract between the customer-update widget and its backend. The browser holds only a short-lived session token (HS256 JWT with sub = the provider's customer ID, provider, exp, iat, optional nbf, optional aud = allowed Origin, optional applicant = Sumsub applicant for Swipelux); the backend adds the provider's credentials."
         },
         "x-providers": provider_operations(),
         "components": {
@@ -75,15 +75,14 @@ pub async fn document() -> Json<Value> {
                     "properties": {
                         "pointer": {"type": "string", "description": "JSON Pointer into the update body"},
                         "code": {"type": "string", "description": "Stable machine code (e.g. phone.too_short, unknown_field, locked)"},
-                        "message": {"type": "string", "description": "English message"}
+                        "message": {"type": "string", "description": "core's message for the code, in the Accept-Language language (en, pt-BR, es; English otherwise)"}
                     }
                 },
                 "CustomerEnvelope": {
                     "type": "object",
-                    "required": ["provider", "customer", "form"],
+                    "required": ["provider", "form"],
                     "properties": {
                         "provider": {"type": "string", "enum": ["spherepay", "polygon", "bvnk", "swipelux"]},
-                        "customer": {"type": "object", "description": "The provider's own GET body, redacted (no tax ID numbers, operator metadata)."},
                         "form": {
                             "type": "object",
                             "description": "core's FormState for this customer.",

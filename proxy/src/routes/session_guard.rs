@@ -1,29 +1,56 @@
 //! Who is calling: the session token (and its `aud` against the Origin header), plus the
-//! per-IP and per-session rate limits. Runs before anything else touches the request.
+//! rate limits (per customer for valid sessions, per client address for the rest). Runs
+//! before anything else touches the request.
 
-use std::net::SocketAddr;
+use std::net::IpAddr;
 
 use axum::http::{header, HeaderMap};
 
 use crate::app::AppState;
+use crate::client_addr::limit_key;
 use crate::problem::{Kind, Problem};
 use crate::session::{Claims, SessionError};
 
-pub fn limit_ip(state: &AppState, peer: SocketAddr) -> Result<(), Problem> {
+/// The verified session, its provider served here, its customer's rate limit not
+/// exceeded. The session is checked first (a cheap HMAC): a valid one counts against
+/// its customer's bucket only, so requests without one, however many, count against
+/// the client's address and never use up a customer's limit.
+pub fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+    client: IpAddr,
+) -> Result<Claims, Problem> {
+    let claims = match verified(state, headers) {
+        Ok(claims) => claims,
+        Err(problem) => {
+            state
+                .ip_limiter
+                .take(&limit_key(client))
+                .map_err(|wait| {
+                    Problem::new(
+                        Kind::RateLimited,
+                        "Too many requests without a valid session from this address. Wait and try again.",
+                    )
+                    .retry_after(wait)
+                })?;
+            return Err(problem);
+        }
+    };
     state
-        .ip_limiter
-        .take(&peer.ip().to_string())
+        .session_limiter
+        .take(&format!("{}\u{0}{}", claims.provider, claims.sub))
         .map_err(|wait| {
             Problem::new(
                 Kind::RateLimited,
-                "Too many requests from this address. Wait and try again.",
+                "Too many requests in this session. Wait and try again.",
             )
             .retry_after(wait)
-        })
+        })?;
+    Ok(claims)
 }
 
-/// The verified session, its provider served here, its rate limit not exceeded.
-pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Claims, Problem> {
+/// The session token's claims, when the token is valid for this proxy and origin.
+fn verified(state: &AppState, headers: &HeaderMap) -> Result<Claims, Problem> {
     let value = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
@@ -73,15 +100,5 @@ pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Claims, Pro
             ));
         }
     }
-    state
-        .session_limiter
-        .take(&format!("{}\u{0}{}", claims.provider, claims.sub))
-        .map_err(|wait| {
-            Problem::new(
-                Kind::RateLimited,
-                "Too many requests in this session. Wait and try again.",
-            )
-            .retry_after(wait)
-        })?;
     Ok(claims)
 }

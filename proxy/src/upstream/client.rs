@@ -31,6 +31,31 @@ pub enum Failure {
     /// The proxy's own credentials were refused (token endpoint, Sumsub).
     Auth,
     Malformed,
+    /// The answer is larger than [`MAX_BODY`]; the rest was not read.
+    TooLarge,
+}
+
+/// Largest answer body read from a provider (its records are a few KiB).
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// The body of `response`, refused as soon as it is known to exceed [`MAX_BODY`]: from
+/// its Content-Length before reading, or while reading a body without one. Dropping the
+/// response closes the connection, so the rest is never read.
+pub async fn read_bounded(mut response: reqwest::Response) -> Result<Bytes, Failure> {
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_BODY as u64)
+    {
+        return Err(Failure::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|e| classify(&e))? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(Failure::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Bytes::from(body))
 }
 
 impl Failure {
@@ -51,6 +76,10 @@ impl Failure {
             Failure::Malformed => Problem::new(
                 Kind::UpstreamMalformed,
                 "The provider's answer could not be read.",
+            ),
+            Failure::TooLarge => Problem::new(
+                Kind::UpstreamMalformed,
+                "The provider's answer is larger than the proxy accepts.",
             ),
         }
     }
@@ -179,7 +208,11 @@ impl Upstream {
             .headers()
             .get(reqwest::header::RETRY_AFTER)
             .cloned();
-        let body = response.bytes().await.map_err(|e| classify(&e))?;
+        let body = read_bounded(response).await.inspect_err(|failure| {
+            if *failure == Failure::TooLarge {
+                tracing::warn!(provider = %self.settings.provider, "provider answer over 1 MiB refused");
+            }
+        })?;
         tracing::debug!(provider = %self.settings.provider, %method, status = status.as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "upstream call");
         Ok(UpstreamResponse {
             status,
@@ -208,7 +241,7 @@ impl Upstream {
                     .await
                     .map_err(|e| classify(&e))?;
                 let status = response.status();
-                let bytes = response.bytes().await.map_err(|e| classify(&e))?;
+                let bytes = read_bounded(response).await?;
                 if !status.is_success() {
                     tracing::warn!(
                         provider = "polygon",
@@ -283,7 +316,7 @@ impl Upstream {
             .await
             .map_err(|e| classify(&e))?;
         let status = response.status();
-        let bytes = response.bytes().await.map_err(|e| classify(&e))?;
+        let bytes = read_bounded(response).await?;
         if !status.is_success() {
             tracing::warn!(
                 provider = "sumsub",

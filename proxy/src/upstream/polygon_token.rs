@@ -56,7 +56,7 @@ impl TokenCache {
         }
         self.fetches.fetch_add(1, Ordering::Relaxed);
         let (value, expires_in) = fetch().await?;
-        let lifetime = Duration::from_secs(expires_in);
+        let lifetime = token_lifetime(expires_in);
         // Refresh a minute early, or halfway for short-lived tokens.
         let margin = Duration::from_secs(60).min(lifetime / 2);
         let token = Token {
@@ -77,6 +77,17 @@ impl TokenCache {
             *current = None;
         }
     }
+}
+
+/// Shortest and longest lifetime believed from `expiresIn`: a token said to live 0 s
+/// would be fetched on every request, one said to live for ages never refreshed (and
+/// `Instant + u64::MAX s` overflows).
+pub const MIN_TOKEN_LIFETIME: Duration = Duration::from_secs(1);
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
+/// `expiresIn` seconds, clamped to the lifetimes above.
+pub fn token_lifetime(expires_in: u64) -> Duration {
+    Duration::from_secs(expires_in).clamp(MIN_TOKEN_LIFETIME, MAX_TOKEN_LIFETIME)
 }
 
 /// Parses `{accessToken, tokenType, expiresIn, expiresAt}` into (token, seconds to live).

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod recorder;
+
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,7 +12,7 @@ use std::sync::{Mutex, Once};
 use std::time::Duration;
 
 use customer_update_proxy::app::{self, Running, Settings};
-use customer_update_proxy::config::{RateLimit, Timeouts, UpstreamSettings};
+use customer_update_proxy::config::{Inbound, RateLimit, Timeouts, UpstreamSettings};
 use customer_update_proxy::sandbox::{self, credentials, Handle};
 use customer_update_proxy::session::{SessionKey, SANDBOX_SESSION_SECRET};
 use serde_json::Value;
@@ -104,7 +106,10 @@ pub fn generous_limits() -> RateLimit {
 pub fn settings(upstreams: Vec<UpstreamSettings>) -> Settings {
     Settings {
         listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        session_secret: TEST_SECRET.as_bytes().to_vec(),
+        session_secrets: vec![TEST_SECRET.as_bytes().to_vec()],
+        max_session_ttl: customer_update_proxy::session::DEFAULT_MAX_TTL,
+        trusted_proxies: vec![],
+        inbound: Inbound::default(),
         upstreams,
         timeouts: Timeouts {
             connect_ms: 1_000,
@@ -149,7 +154,7 @@ impl Env {
                 .timeout(Duration::from_secs(10))
                 .build()
                 .expect("client"),
-            key: SessionKey::new(&settings.session_secret),
+            key: SessionKey::rotating(&settings.session_secrets, settings.max_session_ttl),
         }
     }
 
@@ -182,17 +187,7 @@ impl Env {
         token: Option<&str>,
         body: Option<&Value>,
     ) -> Reply {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
-        let mut request = self.http.request(method, self.url(path));
-        if let Some(token) = token {
-            request = request.header("authorization", format!("Bearer {token}"));
-        }
-        if let Some(body) = body {
-            request = request
-                .header("content-type", "application/json")
-                .body(body.to_string());
-        }
-        Reply::from(request.send().await.expect("proxy answers")).await
+        call(&self.http, &self.url(path), method, token, body).await
     }
 
     pub async fn get(&self, token: &str) -> Reply {
@@ -202,6 +197,120 @@ impl Env {
     pub async fn finish(self) {
         self.proxy.stop().await;
         self.sandbox.task.abort();
+        assert_logs_clean();
+    }
+}
+
+/// One request to the proxy: bearer token and JSON body when given.
+pub async fn call(
+    http: &reqwest::Client,
+    url: &str,
+    method: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> Reply {
+    let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+    let mut request = http.request(method, url);
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    if let Some(body) = body {
+        request = request
+            .header("content-type", "application/json")
+            .body(body.to_string());
+    }
+    Reply::from(request.send().await.expect("proxy answers")).await
+}
+
+/// A configured proxy (no sandbox) in front of a recording upstream playing `provider`.
+pub struct Fronted {
+    pub recorder: recorder::Recorder,
+    pub proxy: Running,
+    pub http: reqwest::Client,
+    pub key: SessionKey,
+}
+
+/// The credentials a fronted proxy sends (fake: the recorder checks nothing).
+pub fn recorder_upstream(provider: &str, base_url: &str) -> UpstreamSettings {
+    use customer_update_proxy::upstream::auth::Credentials;
+    let credentials = match provider {
+        "spherepay" => Credentials::SpherePay {
+            api_key: "recorder-key".into(),
+        },
+        "polygon" => Credentials::Polygon {
+            api_key: "recorder-key".into(),
+            api_secret: "recorder-secret".into(),
+        },
+        "bvnk" => Credentials::Bvnk {
+            hawk_id: "recorder-id".into(),
+            hawk_key: "recorder-key".into(),
+        },
+        _ => Credentials::Swipelux {
+            api_key: "recorder-key".into(),
+            sumsub: None,
+        },
+    };
+    UpstreamSettings {
+        provider: provider.to_owned(),
+        base_url: base_url.to_owned(),
+        credentials,
+        fill_ip_address: provider == "polygon",
+    }
+}
+
+impl Fronted {
+    pub async fn start(
+        provider: &str,
+        script: impl Fn(&recorder::Recorded) -> recorder::Canned + Send + Sync + 'static,
+    ) -> Fronted {
+        Fronted::start_with(provider, script, |_| {}).await
+    }
+
+    pub async fn start_with(
+        provider: &str,
+        script: impl Fn(&recorder::Recorded) -> recorder::Canned + Send + Sync + 'static,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> Fronted {
+        init_logs();
+        let recorder = recorder::Recorder::start(script).await;
+        let mut settings = settings(vec![recorder_upstream(provider, &recorder.url)]);
+        adjust(&mut settings);
+        let proxy = app::start(&settings, None, std::future::pending())
+            .await
+            .expect("proxy starts");
+        Fronted {
+            recorder,
+            proxy,
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .build()
+                .expect("client"),
+            key: SessionKey::rotating(&settings.session_secrets, settings.max_session_ttl),
+        }
+    }
+
+    pub fn token(&self, provider: &str, customer: &str) -> String {
+        self.key
+            .mint(customer, provider, Duration::from_secs(600), None, None)
+            .expect("mint")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.proxy.url(), path)
+    }
+
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Reply {
+        call(&self.http, &self.url(path), method, token, body).await
+    }
+
+    pub async fn finish(self) {
+        self.proxy.stop().await;
         assert_logs_clean();
     }
 }
