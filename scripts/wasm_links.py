@@ -6,7 +6,10 @@ stripped: cargo's wasm-release output, before wasm-bindgen and wasm-opt drop the
 looks for functions whose path starts with one of the crates given.
 
     scripts/wasm_links.py MODULE.wasm regex idna url      # exit 1 if any is linked
+    scripts/wasm_links.py MODULE.wasm --expect validator serde_wasm_bindgen -- regex idna
+                                                          # and exit 1 if an expected one is not
 """
+import re
 import sys
 
 
@@ -47,24 +50,54 @@ def function_names(data):
         pos = end
 
 
+def crate_of(name):
+    """The crate a function is defined in (for `<T as Trait>::f`, T's crate), from a Rust
+    legacy-mangled (`_ZN5regex4...`) or demangled (`regex::...`) name; None if not Rust."""
+    legacy = re.match(r"_ZN(\d+)", name)
+    if legacy:
+        length = int(legacy.group(1))
+        first = name[legacy.end():legacy.end() + length]
+        if "$LT$" in first:  # `_$LT$crate..path..Type$u20$as$u20$Trait$GT$`
+            first = first.split("$LT$", 1)[1]
+            return re.split(r"\.\.|\$", first, maxsplit=1)[0] or None
+        return first
+    plain = re.match(r"<?([A-Za-z_][A-Za-z0-9_]*)::", name)
+    return plain.group(1) if plain else None
+
+
 def main():
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    if not args:
         raise SystemExit(__doc__)
-    path, crates = sys.argv[1], sys.argv[2:]
+    path, args = args[0], args[1:]
+    expected = []
+    if args[:1] == ["--expect"]:
+        split = args.index("--") if "--" in args else len(args)
+        expected, args = args[1:split], args[split + 1:]
+    forbidden = args
     with open(path, "rb") as module:
         names = list(function_names(module.read()))
     if not names:
         raise SystemExit(f"{path} has no function names (a stripped build?): nothing to check")
-    # Demangled names start with the crate path; generic instances may start with `<`.
-    linked = {
-        crate: [n for n in names if n.lstrip("<").startswith(crate + "::")] for crate in crates
-    }
-    found = {crate: hits for crate, hits in linked.items() if hits}
-    for crate, hits in found.items():
-        print(f"{path}: {len(hits)} function(s) of `{crate}`, e.g. {hits[0]}")
-    if found:
+    by_crate = {}
+    for name in names:
+        by_crate.setdefault(crate_of(name), []).append(name)
+    failed = False
+    for crate in forbidden:
+        hits = by_crate.get(crate, [])
+        if hits:
+            print(f"{path}: links {len(hits)} function(s) of `{crate}`, e.g. {hits[0]}")
+            failed = True
+    for crate in expected:
+        hits = by_crate.get(crate, [])
+        if hits:
+            print(f"{path}: links {len(hits)} function(s) of `{crate}`, as it should")
+        else:
+            print(f"{path}: links nothing of `{crate}`, which it should use")
+            failed = True
+    if failed:
         sys.exit(1)
-    print(f"{path}: {len(names)} functions, none of {', '.join(crates)}")
+    print(f"{path}: {len(names)} functions, none of {', '.join(forbidden)}")
 
 
 if __name__ == "__main__":
