@@ -137,7 +137,8 @@ for (let round = 0; round < runs; round += 1) {
 }
 await browser.close();
 
-const pick = (values, q) => values.slice().sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+// Nearest-rank percentile: the smallest sample with at least q of the samples at or below it.
+const pick = (values, q) => values.slice().sort((a, b) => a - b)[Math.max(0, Math.ceil(q * values.length) - 1)];
 const figures = ['load', 'firstError', 'keystroke'];
 for (const page of pages) {
   page.p50 = {};
