@@ -3,8 +3,10 @@
 # raw, gzip -9 and brotli -q 11 bytes per file and in total. Fails when the brotli total
 # is over the budget: 0.75 x the ~123 KB (brotli) of a React + react-hook-form + zod +
 # libphonenumber-js form doing the same job = 92 KB, counted as 92,000 bytes.
-#   bench/size.sh              build release with trunk, then measure dist/
-#   bench/size.sh --no-build   measure the dist/ that is there
+#   bench/size.sh              build release with trunk and the peer apps (bench/peers), then
+#                              measure dist/ and, beside it, the peers' pages
+#   bench/size.sh --no-build   measure the dist/ that is there (and the peers, if built)
+#   add --peers                build the peers even with --no-build, and show them
 #   add --twiggy               also list the biggest items in the wasm (twiggy)
 #   add --floor                also measure bench/leptos-floor, a minimal Leptos 0.8 form
 #                              built the same way: what Leptos costs before any of ours
@@ -19,6 +21,9 @@ DIST=${DIST:-dist}
 
 if [[ " $* " != *" --no-build "* ]]; then
   trunk build --release >/dev/null 2>target/size-build.log || { cat target/size-build.log >&2; exit 1; }
+fi
+if [[ " $* " == *" --peers "* || " $* " != *" --no-build "* ]]; then
+  bench/peers/build.sh
 fi
 
 listing=$(node bench/page-assets.mjs "$DIST")
@@ -77,6 +82,29 @@ if [[ " $* " == *" --floor "* ]]; then
   raw_total=0 gz_total=0 br_total=0
   for f in leptos_floor_bg.wasm leptos_floor.min.js; do row "floor: $f" "$floor_out/$f"; done
   total_row "floor: total (minimal Leptos form)"
+fi
+
+# The peers: the same contact form in React + react-hook-form + zod and in vanilla
+# TypeScript (bench/peers/README.md). Their index.html counts: it holds the vanilla form's
+# markup and is the page each app is, where the widget's index.html is the host's demo page.
+peers=()
+for app in react-rhf-zod vanilla; do
+  dir=bench/peers/$app/dist
+  [[ -f $dir/index.html ]] || continue
+  listing=$(node bench/page-assets.mjs "$dir")
+  mapfile -t files <<<"$listing"
+  echo
+  raw_total=0 gz_total=0 br_total=0
+  for f in index.html "${files[@]}"; do row "$app: $f" "$dir/$f"; done
+  total_row "$app: total"
+  peers+=("$app=$br_total")
+done
+if ((${#peers[@]})); then
+  echo
+  for peer in "${peers[@]}"; do
+    printf 'widget / %-14s brotli %d / %d bytes = %d.%02dx\n' "${peer%%=*}" "$widget_br" "${peer#*=}" \
+      $((widget_br / ${peer#*=})) $((widget_br * 100 / ${peer#*=} % 100))
+  done
 fi
 
 pct=$((widget_br * 100 / BUDGET))
