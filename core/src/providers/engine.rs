@@ -160,10 +160,13 @@ fn expand(error: &ValidationError, base: &str) -> Vec<FieldError> {
 /// One of validator's own errors, or a core error carried through `custom`. The `value`
 /// validator attaches (what the customer typed) is dropped: it never goes in an error.
 fn from_validation(error: &ValidationError) -> FieldError {
-    let param = |key: &str| error.params.get(key).map(|v| v.to_string());
     match error.code.as_ref() {
         "length" => {
-            let max = param("max").unwrap_or_default();
+            let max = error
+                .params
+                .get("max")
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or_default();
             FieldError::new(Code::TooLong, format!("Enter at most {max} characters."))
                 .with_param("max", max)
         }

@@ -1,10 +1,54 @@
 //! A draft body's leaves read as serde data, so the widget builds the very update type the
 //! proxy parses (and runs the same derive on it) without a JSON library.
 
-use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
-use serde::de::{Deserializer, IntoDeserializer, Visitor};
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::{Deserializer, Expected, IntoDeserializer, Unexpected, Visitor};
 
 use super::leaves::{Leaf, Node};
+
+/// Why a draft does not fit its type, in the words `strict.rs` reads ("unknown field `x`").
+/// It never formats the value it met: serde's default messages would link float
+/// formatting into the wasm for a case the widget never builds.
+#[derive(Debug)]
+pub struct Error(Cow<'static, str>);
+
+impl serde::de::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Error(Cow::Owned(message.to_string()))
+    }
+    fn invalid_type(_: Unexpected<'_>, _: &dyn Expected) -> Self {
+        Error(Cow::Borrowed("invalid type"))
+    }
+    fn invalid_value(_: Unexpected<'_>, _: &dyn Expected) -> Self {
+        Error(Cow::Borrowed("invalid value"))
+    }
+    fn invalid_length(_: usize, _: &dyn Expected) -> Self {
+        Error(Cow::Borrowed("invalid length"))
+    }
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self {
+        Error(Cow::Borrowed("unknown variant"))
+    }
+    fn unknown_field(field: &str, _: &'static [&'static str]) -> Self {
+        Error(Cow::Owned(format!("unknown field `{field}`")))
+    }
+    fn missing_field(field: &'static str) -> Self {
+        Error(Cow::Owned(format!("missing field `{field}`")))
+    }
+    fn duplicate_field(field: &'static str) -> Self {
+        Error(Cow::Owned(format!("duplicate field `{field}`")))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
 
 impl<'de, 'a> Deserializer<'de> for Node<'a> {
     type Error = Error;
