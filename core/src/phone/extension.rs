@@ -32,7 +32,7 @@ pub fn split_extension(input: &str) -> (&str, Option<String>) {
     // but keeps a '#', which may close an extension.
     let end = chars
         .iter()
-        .rposition(|(_, c)| c.is_alphanumeric() || *c == '#')
+        .rposition(|(_, c)| !is_trailing_junk(*c))
         .map_or(0, |last| last + 1);
     let chars = &chars[..end];
     let text: Vec<char> = chars.iter().map(|(_, c)| fold(*c)).collect();
@@ -183,6 +183,16 @@ impl Alternative {
             let hash_allowed = self.hash.is_none_or(|required| required == hash);
             (rest == 0 && hash_allowed).then_some(digits)
         })
+    }
+}
+
+/// Neither a letter, a digit nor '#'. Outside ASCII only the punctuation phone numbers
+/// use counts: Unicode's letter tables would cost the widget more than they could matter.
+fn is_trailing_junk(c: char) -> bool {
+    if c.is_ascii() {
+        !(c.is_ascii_alphanumeric() || c == '#')
+    } else {
+        is_separator(c)
     }
 }
 
