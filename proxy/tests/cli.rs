@@ -134,19 +134,37 @@ fn mint_session_without_config_uses_the_sandbox_secret_and_says_so() {
 
 const STRONG_SECRET: &str = "0123456789abcdef0123456789abcdef-strong";
 
+/// Runs the binary, killing it if it is still running after a few seconds (a proxy that
+/// wrongly starts must fail the test, not hang it).
+fn run_bounded(command: &mut Command) -> std::process::Output {
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..50 {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    child.wait_with_output().unwrap()
+}
+
 /// Runs `serve --config` with the Polygon keys set and `session` as the session secret.
 fn serve_with(name: &str, config: &str, session: &str, extra: &[&str]) -> std::process::Output {
     let config = write_config(name, config);
-    Command::new(BIN)
-        .args(["serve", "--config"])
-        .arg(&config)
-        .args(extra)
-        .env("CUW_TEST_SESSION_SECRET", session)
-        .env("CUW_TEST_SESSION_SECRET_OLD", STRONG_SECRET)
-        .env("CUW_TEST_POLYGON_KEY", "k")
-        .env("CUW_TEST_POLYGON_SECRET", "s")
-        .output()
-        .unwrap()
+    run_bounded(
+        Command::new(BIN)
+            .args(["serve", "--config"])
+            .arg(&config)
+            .args(extra)
+            .env("CUW_TEST_SESSION_SECRET", session)
+            .env("CUW_TEST_SESSION_SECRET_OLD", STRONG_SECRET)
+            .env("CUW_TEST_POLYGON_KEY", "k")
+            .env("CUW_TEST_POLYGON_SECRET", "s"),
+    )
 }
 
 #[test]
@@ -193,10 +211,9 @@ fn serve_refuses_a_plain_http_base_url_unless_it_is_loopback() {
 
 #[test]
 fn sandbox_mode_refuses_a_non_loopback_address_without_the_explicit_flag() {
-    let output = Command::new(BIN)
-        .args(["serve", "--listen", "0.0.0.0:0"])
-        .output()
-        .unwrap();
+    // A documentation address (not this machine's): should the check ever fail, the bind
+    // fails too, and nothing listens beyond loopback.
+    let output = run_bounded(Command::new(BIN).args(["serve", "--listen", "192.0.2.1:0"]));
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
