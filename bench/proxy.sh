@@ -43,7 +43,8 @@ provider = "spherepay"
 base_url = "$SANDBOX/spherepay"
 api_key_env = "BENCH_SPHEREPAY_KEY"
 TOML
-export BENCH_SESSION_SECRET="bench-secret-$RANDOM$RANDOM"
+# At least 32 bytes: the proxy refuses a shorter session secret.
+export BENCH_SESSION_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export BENCH_SPHEREPAY_KEY="sandbox-spherepay-api-key"
 CUW_LOG=warn "$BIN" serve --config "$WORK/proxy.toml" --dist "$WORK/none" >"$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!
