@@ -25,7 +25,8 @@ declare -A step_ok=()
 started=$SECONDS
 
 # Adds up the per-test counts a step printed: cargo's "test result:" lines (native and
-# wasm-bindgen-test) and Playwright's closing "N passed / N failed / N flaky" lines.
+# wasm-bindgen-test), Playwright's closing "N passed / N failed / N flaky" lines and the
+# node test runner's "ℹ pass N / ℹ fail N" summary (spec reporter).
 count_tests() {
   local log=$1 p f k
   read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
@@ -34,6 +35,8 @@ count_tests() {
   read -r p f k < <(awk '/^  [0-9]+ passed( |$)/ { p += $1 } /^  [0-9]+ failed$/ { f += $1 } /^  [0-9]+ flaky$/ { k += $1 }
                          END { print p+0, f+0, k+0 }' "$log")
   tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f)); tests_flaky=$((tests_flaky + k))
+  read -r p f < <(awk '/^ℹ pass [0-9]+$/ { p += $3 } /^ℹ fail [0-9]+$/ { f += $3 } END { print p+0, f+0 }' "$log")
+  tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f))
 }
 
 # step ID "description" [needs=ID,ID] -- command...
@@ -90,6 +93,9 @@ step proxybin  "proxy binary builds"                 -- cargo build -p customer-
 # The npm package (pkg/ + tarball) and the Vite example that installs it (embed-* tests;
 # without them those tests fail on their own, and the other e2e tests still run).
 step npm       "npm package + example hosts build"   -- www/examples/build.sh
+# The headless wasm's JS results (wasm-bindgen-test in Node), then the packed package in
+# plain Node: every entry imports without a DOM, the Node entry's checks give real results.
+step node      "npm package in Node (node --test)"   needs=npm -- bash -c 'cargo test --target wasm32-unknown-unknown -p customer-update-headless && node --test --test-reporter=spec www/npm/test/*.test.mjs'
 step e2e       "end-to-end (Playwright, Chromium)"   needs=dist,proxybin -- bash -c 'cd e2e && npx --no-install playwright test'
 
 elapsed=$((SECONDS - started))

@@ -5,7 +5,6 @@
 pub mod app;
 pub mod control;
 pub mod form;
-pub mod headless;
 pub mod host;
 pub mod i18n;
 pub mod model;

@@ -1,5 +1,5 @@
 // The package's JS API in a plain page: mount()/update()/destroy() into the light DOM, and
-// the headless functions (core's checks) with their {ok, value} / {ok, error} results.
+// the headless entry (core's checks, their own wasm) with its {ok, value} / {ok, error} results.
 import { test, expect } from './embed-fixtures';
 
 test('mount(): renders into a div, update() re-renders or swaps the token, destroy() leaves nothing', async ({ page, plainHost }) => {
@@ -38,9 +38,11 @@ test('headless functions: normalizePhone, checkEmail, checkPostalCode, validate'
   await page.goto(`${plainHost}/`);
   await expect(page.locator('body')).toHaveAttribute('data-widget-loaded', 'true');
   const results = await page.evaluate(async () => {
-    const api = await import('./customer-update-widget/index.js' as string);
+    // The headless entry: its own wasm, loaded by URL; the form's wasm is not needed.
+    const api = await import('./customer-update-widget/headless.js' as string);
     await api.load();
     return {
+      good: api.validate('swipelux', { email: 'ana@example.com' }),
       phone: api.normalizePhone('(415) 555-0123', 'US'),
       phoneBad: api.normalizePhone('+999 1234'),
       email: api.checkEmail('  ana@example.com '),
@@ -57,6 +59,7 @@ test('headless functions: normalizePhone, checkEmail, checkPostalCode, validate'
   expect(results.emailBad).toEqual({ ok: false, error: expect.objectContaining({ code: 'email.invalid' }) });
   expect(results.postal).toEqual({ ok: true, value: '01310-100' });
   expect(results.postalBad).toEqual({ ok: false, error: expect.objectContaining({ code: 'postal_code.invalid', params: expect.objectContaining({ example: '95014' }) }) });
+  expect(results.good).toEqual({ ok: true, errors: [] });
   expect(results.body).toEqual({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ pointer: '/address/line1', code: 'required' })]) });
   expect(results.unknown).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'invalid_value' })] });
 });

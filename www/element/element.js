@@ -13,8 +13,11 @@ const OPTIONS = {
   'required-fields': 'requiredFields',
 };
 const pointerList = (text) => (text ?? '').split(/\s+/).filter(Boolean);
+// Without a DOM (server-side rendering) the class still has to be definable, so that
+// importing the package does not throw; it is only ever constructed by a browser.
+const Base = globalThis.HTMLElement ?? class {};
 
-export class CustomerUpdateForm extends HTMLElement {
+export class CustomerUpdateForm extends Base {
   static observedAttributes = [...Object.keys(OPTIONS), 'lang'];
 
   #mounted = null;

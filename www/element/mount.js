@@ -10,6 +10,7 @@ function release(handle) {
 }
 
 export function mount(element, options = {}) {
+  if (!globalThis.HTMLElement) throw new TypeError('mount(element, options) needs a browser: call it on the client, not during server-side rendering');
   if (!(element instanceof HTMLElement)) throw new TypeError('mount(element, options): element must be an HTMLElement');
   let current = { ...options };
   let handle = null;

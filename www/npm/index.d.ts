@@ -1,18 +1,10 @@
 // Type declarations for customer-update-widget, written by hand and checked by the Vite
-// example's `tsc --noEmit` (www/examples/vite).
+// example's `tsc --noEmit` (www/examples/vite). The headless checks: headless.d.ts.
 
-/** The providers the widget knows. */
-export type Provider = 'spherepay' | 'polygon' | 'bvnk' | 'swipelux';
+import type { FieldErrorInfo, Provider } from './headless.js';
 
-/** One problem with a value: where (RFC 6901 JSON pointer into the update body), a stable code, an English message. */
-export interface FieldErrorInfo {
-  pointer: string;
-  /** e.g. `required`, `email.invalid`, `phone.too_short`, `postal_code.invalid`. */
-  code: string;
-  message: string;
-  /** Values the message mentions (`min`, `max`, `example`…), for your own translation. */
-  params?: Record<string, string>;
-}
+// Shared with the headless entry, whose types need no DOM.
+export type { CheckResult, FieldErrorInfo, Provider, ValidateResult } from './headless.js';
 
 /** Options of `mount()`; the element takes the same as attributes. */
 export interface MountOptions {
@@ -56,20 +48,8 @@ export interface MountHandle {
 /** Renders the form into `element`; its events are dispatched on `element`. */
 export function mount(element: HTMLElement, options: MountOptions): MountHandle;
 
-/** Loads the WebAssembly (once). The headless functions need it to have resolved. */
+/** Loads the form's WebAssembly (once); `mount()` and the element start it themselves. */
 export function load(): Promise<unknown>;
-
-export type CheckResult = { ok: true; value: string } | { ok: false; error: FieldErrorInfo };
-export type ValidateResult = { ok: true; value: unknown } | { ok: false; errors: FieldErrorInfo[] };
-
-/** What a person typed → E.164. `country` (ISO alpha-2) applies to numbers typed without `+`. */
-export function normalizePhone(input: string, country?: string | null): CheckResult;
-/** An e-mail address by the HTML rules, trimmed. */
-export function checkEmail(input: string): CheckResult;
-/** A postal code for a country (ISO alpha-2), in canonical form. */
-export function checkPostalCode(country: string, code: string): CheckResult;
-/** The token proxy's own check of an update body, run in the browser. */
-export function validate(provider: Provider | (string & {}), body: unknown): ValidateResult;
 
 // ---- events ----------------------------------------------------------------------------
 // All are bubbling, composed CustomEvents, dispatched on the element (or mount()'s element).

@@ -1,7 +1,8 @@
 // A typed host: the package's declarations type the element, its events and the
 // headless functions (checked by `tsc --noEmit` before `vite build`).
 import 'customer-update-widget/element';
-import { load, normalizePhone, type ErrorDetail } from 'customer-update-widget';
+import type { ErrorDetail } from 'customer-update-widget';
+import { load as loadChecks, normalizePhone } from 'customer-update-widget/headless';
 import './app.css';
 
 const form = document.querySelector('customer-update-form')!;
@@ -29,6 +30,6 @@ form.addEventListener('session-expired', async () => form.setSessionToken(await 
 
 form.setSessionToken(await sessionToken());
 
-await load();
+await loadChecks();
 const phone = normalizePhone('(415) 555-0123', 'US');
 document.body.dataset.headlessPhone = phone.ok ? phone.value : phone.error.code;
