@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::app::{App, Options};
 use crate::control::Control;
 use crate::i18n::{Lang, Messages};
-use crate::transport::{GlooTransport, Transport};
+use crate::transport::{GlooTransport, Prefetched, Started, Transport};
 
 /// The element the automatic start looks for.
 pub const DEFAULT_ELEMENT_ID: &str = "customer-update-form";
@@ -114,11 +114,14 @@ struct JsOptions {
     messages: Option<BTreeMap<String, String>>,
     hidden_fields: Pointers,
     required_fields: Pointers,
+    /// GETs the page's JS already started for this mount.
+    prefetched: Vec<Started>,
 }
 
-impl From<JsOptions> for HostOptions {
-    fn from(js: JsOptions) -> HostOptions {
-        HostOptions {
+impl JsOptions {
+    fn into_host(self) -> (HostOptions, Vec<Started>) {
+        let js = self;
+        let host = HostOptions {
             provider: js.provider.unwrap_or_default(),
             endpoint: js.endpoint.unwrap_or_default(),
             session_token: js.session_token.unwrap_or_default(),
@@ -127,7 +130,8 @@ impl From<JsOptions> for HostOptions {
             hidden_fields: js.hidden_fields.0,
             required_fields: js.required_fields.0,
             unreadable: None,
-        }
+        };
+        (host, js.prefetched)
     }
 }
 
@@ -175,19 +179,27 @@ impl<'de> Deserialize<'de> for Pointers {
 }
 
 /// `mount(element, { provider, endpoint, sessionToken, lang?, messages?, hiddenFields?,
-/// requiredFields? })` from JS. Options it cannot read show as a settings problem in the
+/// requiredFields?, prefetched? })` from JS. Options it cannot read show as a settings problem in the
 /// form's place, saying why.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(element: web_sys::HtmlElement, options: JsValue) -> MountHandle {
-    let host = match serde_wasm_bindgen::from_value::<JsOptions>(options) {
-        Ok(js) => HostOptions::from(js),
-        Err(error) => HostOptions {
-            // serde's message, without the JS `Error: ` it comes wrapped in.
-            unreadable: Some(error.to_string().trim_start_matches("Error: ").to_owned()),
-            ..HostOptions::default()
-        },
+    let (host, started) = match serde_wasm_bindgen::from_value::<JsOptions>(options) {
+        Ok(js) => js.into_host(),
+        Err(error) => {
+            let host = HostOptions {
+                // serde's message, without the JS `Error: ` it comes wrapped in.
+                unreadable: Some(error.to_string().trim_start_matches("Error: ").to_owned()),
+                ..HostOptions::default()
+            };
+            (host, Vec::new())
+        }
     };
-    mount_with(&element, host, Rc::new(GlooTransport))
+    let transport: Rc<dyn Transport> = if started.is_empty() {
+        Rc::new(GlooTransport)
+    } else {
+        Rc::new(Prefetched::new(Rc::new(GlooTransport), started))
+    };
+    mount_with(&element, host, transport)
 }
 
 /// Mounts into `#customer-update-form` when the page configured it with

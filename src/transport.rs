@@ -2,15 +2,17 @@
 //! (the real-proxy path is covered end to end by Playwright); its one real implementation
 //! is `gloo_net`'s `fetch`, with a timeout.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
 use gloo_net::http::Request;
 use leptos::prelude::{LocalStorage, StoredValue, WithValue};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// Long enough for a slow mobile link, short enough that a dead connection gets a retry.
 pub const TIMEOUT_MS: i32 = 20_000;
@@ -73,6 +75,80 @@ impl Http {
     /// `None` once the widget that owned the transport is gone.
     pub fn send(&self, request: HttpRequest) -> Option<Reply> {
         self.0.try_with_value(|transport| transport.send(request))
+    }
+}
+
+/// A GET the page's JS started before the wasm was ready (see `www/element/mount.js`):
+/// its reply resolves to `{status, body}`, or `{failure: "network" | "timeout"}`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Started {
+    pub url: String,
+    pub session_token: String,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub reply: js_sys::Promise,
+}
+
+/// Answers each GET the page already started (same URL and token) with that request's
+/// reply, once; everything else goes to `inner`. So the customer's GET and the language
+/// file travel while the wasm is fetched and compiled, not after.
+pub struct Prefetched {
+    inner: Rc<dyn Transport>,
+    started: RefCell<Vec<Started>>,
+}
+
+impl Prefetched {
+    pub fn new(inner: Rc<dyn Transport>, started: Vec<Started>) -> Prefetched {
+        Prefetched {
+            inner,
+            started: RefCell::new(started),
+        }
+    }
+
+    fn take(&self, request: &HttpRequest) -> Option<Started> {
+        let mut started = self.started.borrow_mut();
+        let at = started.iter().position(|s| {
+            request.method == Method::Get
+                && s.url == request.url
+                && s.session_token == request.session_token
+        })?;
+        Some(started.remove(at))
+    }
+}
+
+impl Transport for Prefetched {
+    fn send(&self, request: HttpRequest) -> Reply {
+        match self.take(&request) {
+            Some(started) => Box::pin(settled(started.reply)),
+            None => self.inner.send(request),
+        }
+    }
+}
+
+/// What a started request's promise resolves to.
+#[derive(Deserialize)]
+struct Settled {
+    #[serde(default)]
+    status: u16,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    failure: Option<String>,
+}
+
+async fn settled(reply: js_sys::Promise) -> Result<HttpResponse, NetworkError> {
+    let value = JsFuture::from(reply)
+        .await
+        .map_err(|_| NetworkError::Unreachable)?;
+    let settled: Settled =
+        serde_wasm_bindgen::from_value(value).map_err(|_| NetworkError::Unreachable)?;
+    match settled.failure.as_deref() {
+        None => Ok(HttpResponse {
+            status: settled.status,
+            body: settled.body,
+        }),
+        Some("timeout") => Err(NetworkError::Timeout),
+        Some(_) => Err(NetworkError::Unreachable),
     }
 }
 
