@@ -1,22 +1,94 @@
 //! Telling the host page what happened: DOM `CustomEvent`s on the element the widget
 //! lives in. They bubble and are `composed`, so they cross the shadow root of the custom
-//! element (embedding issue) and reach listeners on the document.
+//! element and reach listeners on the document. Every detail is a Rust value shaped for JS
+//! by serde-wasm-bindgen (plain objects and arrays, `null` for nothing), so the shapes
+//! below are the contract.
 
 use customer_update_core::FieldError;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-pub const READY: &str = "ready";
-pub const CHANGE: &str = "change";
-pub const SUBMIT: &str = "submit";
-pub const SUCCESS: &str = "success";
-pub const ERROR: &str = "error";
-pub const SESSION_EXPIRED: &str = "session-expired";
+/// An event for the host, with its detail.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Event<'a> {
+    /// The customer's data arrived and the form is shown.
+    Ready {
+        provider: &'static str,
+    },
+    /// The form turned dirty/clean or valid/invalid.
+    Change {
+        dirty: bool,
+        valid: bool,
+    },
+    /// A save started; the pointers of what changed.
+    Submit {
+        changed: Vec<String>,
+    },
+    /// Everything was saved; the pointers of what was updated.
+    Success {
+        updated: Vec<String>,
+    },
+    Error(Problem<'a>),
+    /// Detail `null`: the host should call `setSessionToken` with a fresh token.
+    SessionExpired,
+}
 
-/// Dispatches `name` on `target` with `detail`, in a microtask: a listener that removes
-/// the widget (or calls back into it) then runs after the widget finished its own update.
-/// A host that cannot receive events is no reason to break the form, so a failure is ignored.
-pub fn dispatch(target: &web_sys::EventTarget, name: &'static str, detail: &JsValue) {
-    let (target, detail) = (target.clone(), detail.clone());
+impl Event<'_> {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Ready { .. } => "ready",
+            Event::Change { .. } => "change",
+            Event::Submit { .. } => "submit",
+            Event::Success { .. } => "success",
+            Event::Error(_) => "error",
+            Event::SessionExpired => "session-expired",
+        }
+    }
+}
+
+/// Why a save did not happen: the `error` event's detail, told apart by `kind`.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Problem<'a> {
+    /// The form's own checks failed; nothing was sent.
+    Invalid {
+        errors: &'a [FieldError],
+    },
+    Network,
+    Timeout,
+    /// The proxy or provider failed (5xx).
+    Server {
+        status: u16,
+    },
+    /// The provider refused the update (4xx), with its field errors.
+    Rejected {
+        status: u16,
+        errors: &'a [FieldError],
+    },
+}
+
+/// What the mount handle's `validate()` returns.
+#[derive(Debug, Serialize)]
+pub struct Validation<'a> {
+    pub valid: bool,
+    pub dirty: bool,
+    pub errors: &'a [FieldError],
+}
+
+/// `value` as JS: maps as plain objects, `None` as `null`, as `JSON.parse` would give it.
+/// Nothing the widget serializes can fail to convert; `null` if it ever did.
+pub fn to_js(value: &impl Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// Dispatches `event` on `target`, in a microtask: a listener that removes the widget (or
+/// calls back into it) then runs after the widget finished its own update. A host that
+/// cannot receive events is no reason to break the form, so a failure is ignored.
+pub fn dispatch(target: &web_sys::EventTarget, event: &Event<'_>) {
+    let (target, name, detail) = (target.clone(), event.name(), to_js(event));
     wasm_bindgen_futures::spawn_local(async move {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
@@ -28,7 +100,8 @@ pub fn dispatch(target: &web_sys::EventTarget, name: &'static str, detail: &JsVa
     });
 }
 
-/// An event detail: a plain JS object, built field by field (the wasm has no JSON library).
+/// A plain JS object built field by field. Only `headless.rs` still uses it; it leaves
+/// `src/` for its own crate, and this goes with it.
 pub struct Detail(js_sys::Object);
 
 impl Detail {
@@ -53,28 +126,4 @@ impl From<Detail> for JsValue {
     fn from(detail: Detail) -> JsValue {
         detail.0.into()
     }
-}
-
-/// A JS array of strings.
-pub fn strings(items: impl IntoIterator<Item = String>) -> JsValue {
-    items
-        .into_iter()
-        .map(|item| JsValue::from_str(&item))
-        .collect::<js_sys::Array>()
-        .into()
-}
-
-/// `[{pointer, code, message}]`: the shape of every error list the widget hands out.
-pub fn errors_js(errors: &[FieldError]) -> JsValue {
-    errors
-        .iter()
-        .map(|e| -> JsValue {
-            Detail::new()
-                .with("pointer", e.pointer.as_str())
-                .with("code", e.code.as_str())
-                .with("message", e.message.as_str())
-                .into()
-        })
-        .collect::<js_sys::Array>()
-        .into()
 }

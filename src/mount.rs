@@ -5,13 +5,16 @@ use std::any::Any;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use leptos::prelude::*;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{app, Options};
+use crate::app::{App, Options};
 use crate::control::Control;
 use crate::i18n::{Lang, Messages};
-use crate::transport::{FetchTransport, Transport};
+use crate::transport::{GlooTransport, Prefetched, Started, Transport};
 
 /// The element the automatic start looks for.
 pub const DEFAULT_ELEMENT_ID: &str = "customer-update-form";
@@ -64,6 +67,8 @@ pub struct HostOptions {
     pub hidden_fields: Vec<String>,
     /// JSON pointers of fields the customer must fill in, beyond the provider's rules.
     pub required_fields: Vec<String>,
+    /// Why the host's options object could not be read (shown instead of a form).
+    pub unreadable: Option<String>,
 }
 
 /// Mounts the form into `element` with a given transport (tests pass their own).
@@ -82,30 +87,119 @@ pub fn mount_with(
         transport,
         hidden_fields: host.hidden_fields,
         required_fields: host.required_fields,
+        unreadable: host.unreadable,
         control: control.clone(),
     };
     let target = element.clone();
-    let handle = leptos::mount::mount_to(element.clone(), move || app(options, target));
+    let handle = leptos::mount::mount_to(
+        element.clone(),
+        move || view! { <App options host=target /> },
+    );
     MountHandle {
         mounted: Some(Box::new(handle)),
         control,
     }
 }
 
+/// `mount(element, options)`'s options as JS passes them, read by serde-wasm-bindgen.
+/// Everything is optional (`null` and `undefined` read as absent); the field lists are
+/// arrays or space-separated pointers.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct JsOptions {
+    provider: Option<String>,
+    endpoint: Option<String>,
+    session_token: Option<String>,
+    lang: Option<String>,
+    messages: Option<BTreeMap<String, String>>,
+    hidden_fields: Pointers,
+    required_fields: Pointers,
+    /// GETs the page's JS already started for this mount.
+    prefetched: Vec<Started>,
+}
+
+impl JsOptions {
+    fn into_host(self) -> (HostOptions, Vec<Started>) {
+        let js = self;
+        let host = HostOptions {
+            provider: js.provider.unwrap_or_default(),
+            endpoint: js.endpoint.unwrap_or_default(),
+            session_token: js.session_token.unwrap_or_default(),
+            lang: js.lang.unwrap_or_default(),
+            messages: js.messages.unwrap_or_default(),
+            hidden_fields: js.hidden_fields.0,
+            required_fields: js.required_fields.0,
+            unreadable: None,
+        };
+        (host, js.prefetched)
+    }
+}
+
+/// JSON pointers, from an array of strings or one string of space-separated pointers.
+#[derive(Default)]
+struct Pointers(Vec<String>);
+
+impl<'de> Deserialize<'de> for Pointers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Pointers;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of JSON pointers or a space-separated string of them")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Pointers, E> {
+                Ok(Pointers(
+                    text.split_whitespace().map(str::to_owned).collect(),
+                ))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Pointers, E> {
+                Ok(Pointers::default())
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Pointers, E> {
+                Ok(Pointers::default())
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut items: A) -> Result<Pointers, A::Error> {
+                let mut pointers = Vec::new();
+                while let Some(item) = items.next_element::<String>()? {
+                    let item = item.trim();
+                    if !item.is_empty() {
+                        pointers.push(item.to_owned());
+                    }
+                }
+                Ok(Pointers(pointers))
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
 /// `mount(element, { provider, endpoint, sessionToken, lang?, messages?, hiddenFields?,
-/// requiredFields? })` from JS; the field lists are arrays or space-separated pointers.
+/// requiredFields?, prefetched? })` from JS. Options it cannot read show as a settings problem in the
+/// form's place, saying why.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(element: web_sys::HtmlElement, options: JsValue) -> MountHandle {
-    let host = HostOptions {
-        provider: string_prop(&options, "provider"),
-        endpoint: string_prop(&options, "endpoint"),
-        session_token: string_prop(&options, "sessionToken"),
-        lang: string_prop(&options, "lang"),
-        messages: messages_prop(&options),
-        hidden_fields: pointers_prop(&options, "hiddenFields"),
-        required_fields: pointers_prop(&options, "requiredFields"),
+    let (host, started) = match serde_wasm_bindgen::from_value::<JsOptions>(options) {
+        Ok(js) => js.into_host(),
+        Err(error) => {
+            let host = HostOptions {
+                // serde's message, without the JS `Error: ` it comes wrapped in.
+                unreadable: Some(error.to_string().trim_start_matches("Error: ").to_owned()),
+                ..HostOptions::default()
+            };
+            (host, Vec::new())
+        }
     };
-    mount_with(&element, host, Rc::new(FetchTransport))
+    let transport: Rc<dyn Transport> = if started.is_empty() {
+        Rc::new(GlooTransport)
+    } else {
+        Rc::new(Prefetched::new(Rc::new(GlooTransport), started))
+    };
+    mount_with(&element, host, transport)
 }
 
 /// Mounts into `#customer-update-form` when the page configured it with
@@ -130,7 +224,7 @@ pub fn auto_start() {
         ..HostOptions::default()
     };
     // Lives as long as the page.
-    std::mem::forget(mount_with(&element, host, Rc::new(FetchTransport)));
+    std::mem::forget(mount_with(&element, host, Rc::new(GlooTransport)));
 }
 
 /// The language: given, else the nearest `lang` attribute (element, then document), else
@@ -154,34 +248,4 @@ fn pick_lang(given: &str, element: &web_sys::HtmlElement) -> Lang {
         .or_else(from_page)
         .or_else(from_browser)
         .unwrap_or(Lang::En)
-}
-
-fn string_prop(object: &JsValue, key: &str) -> String {
-    js_sys::Reflect::get(object, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-/// An array of strings, or one string of space-separated pointers.
-fn pointers_prop(object: &JsValue, key: &str) -> Vec<String> {
-    let Ok(value) = js_sys::Reflect::get(object, &JsValue::from_str(key)) else {
-        return Vec::new();
-    };
-    if let Some(text) = value.as_string() {
-        return text.split_whitespace().map(str::to_owned).collect();
-    }
-    match value.dyn_into::<js_sys::Array>() {
-        Ok(list) => list
-            .iter()
-            .filter_map(|v| v.as_string())
-            .map(|p| p.trim().to_owned())
-            .filter(|p| !p.is_empty())
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-fn messages_prop(object: &JsValue) -> BTreeMap<String, String> {
-    crate::model::js::string_members(object, "messages")
 }

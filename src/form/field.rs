@@ -1,58 +1,79 @@
 //! One field: label, hint, error, control. GOV.UK order (label → hint → error → input),
 //! `aria-describedby` naming the hint and the error, `aria-invalid` while it has one.
+//! The row hands its control what they share ([`Row`]) by context, as thaw's fields do.
 
-use crate::i18n::Messages;
-use customer_update_core::address::{self, Field as AddressField};
+use customer_update_core::address::{self, AddressRules, Field as AddressField};
 use customer_update_core::providers::{InputKind, Lock};
+use leptos::context::Provider;
 use leptos::prelude::*;
 
-use super::options;
-use crate::model::pointer;
+use super::{options, use_form};
+use crate::model::address as addresses;
 use crate::model::state::{Field, Form};
 
-/// The address role a field plays next to a country picker, for labels and required-ness
-/// that follow the chosen country. Core's profile says state/postal by input kind; the
-/// city is the `city` key (a thin mapping, see the report).
-fn address_role(field: &Field) -> Option<AddressField> {
-    match field.spec.input {
-        InputKind::State => Some(AddressField::State),
-        InputKind::Postal => Some(AddressField::PostalCode),
-        _ if field.spec.pointer.ends_with("/city") => Some(AddressField::City),
-        _ => None,
+/// What a field's control shares with its row.
+#[derive(Clone, Copy)]
+struct Row {
+    index: usize,
+    invalid: Signal<bool>,
+    described_by: Signal<Option<String>>,
+    /// The address rules of the country chosen for this field's address, if it is in one.
+    rules: Signal<Option<&'static AddressRules>>,
+}
+
+impl Row {
+    fn aria_invalid(self) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync {
+        move || self.invalid.get().then_some("true")
     }
 }
 
-/// The country code chosen in the same object as `field` (its address), if any.
-fn sibling_country(form: Form, field: &Field) -> Option<RwSignal<String>> {
-    let parent = pointer::parent(field.spec.pointer).to_owned();
+/// The form, the row's field and the row, for a control; `None` outside a row.
+fn use_row() -> Option<(Form, Field, Row)> {
+    let form = use_form()?;
+    let row = use_context::<Row>()?;
+    Some((form, form.field(row.index)?, row))
+}
+
+/// The country picked in the address `field` belongs to, if any.
+fn address_country(form: Form, field: &Field) -> Option<RwSignal<String>> {
+    let profile = form.settings.with_value(|s| s.provider.profile());
+    let country = addresses::country_of(profile, field.spec)?;
     form.fields.with_value(|fields| {
         fields
             .iter()
-            .find(|f| {
-                f.spec.input == InputKind::Country && pointer::parent(f.spec.pointer) == parent
-            })
+            .find(|f| f.person == field.person && f.spec.pointer == country.pointer)
             .map(|f| f.value)
     })
 }
 
-/// `write_only_said`: the section already says its fields are write-only.
-pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoView {
-    let field = form.field(index)?;
+/// The row of field `index`. `write_only_said`: its section already says its fields are
+/// write-only.
+#[component]
+pub fn FieldRow(index: usize, #[prop(optional)] write_only_said: bool) -> impl IntoView {
+    let Some(form) = use_form() else {
+        return ().into_any();
+    };
+    let Some(field) = form.field(index) else {
+        return ().into_any();
+    };
     if field.spec.input == InputKind::CountryName {
-        return None;
+        return ().into_any();
     }
     let messages = form.messages();
     let id = field.id.clone();
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let preview_id = format!("{id}-preview");
-    let country = sibling_country(form, &field);
-    let role = address_role(&field);
-    let rules = move || {
+    let country = address_country(form, &field);
+    let role = addresses::role(
+        form.settings.with_value(|s| s.provider.profile()),
+        field.spec,
+    );
+    let rules = Signal::derive(move || {
         // A state list that arrives later changes the rules' answers.
         form.states_loaded.track();
         country.and_then(|c| address::rules(&c.get()))
-    };
+    });
     if let (Some(country), Some(AddressField::State)) = (country, role) {
         Effect::new(move |_| crate::model::states::ensure(form, &country.get()));
     }
@@ -60,7 +81,7 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
     let label_key = field.spec.label;
     let label = {
         let messages = messages.clone();
-        move || match (role, rules()) {
+        move || match (role, rules.get()) {
             (Some(AddressField::State), Some(r)) => {
                 messages.text(&format!("address.state.{}", r.state_kind().as_str()))
             }
@@ -73,11 +94,10 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
             _ => messages.text(label_key),
         }
     };
-    let spec_required = field.spec.required;
-    let host_required = field.extra_required;
+    let (spec_required, host_required) = (field.spec.required, field.extra_required);
     let required = move || {
         host_required
-            || match (role, rules()) {
+            || match (role, rules.get()) {
                 (Some(role), Some(r)) => r.requires(role),
                 _ => spec_required,
             }
@@ -91,11 +111,11 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
 
     let hint = hint_text(&form, &field, write_only_said);
     let has_hint = hint.is_some();
-    let error = move || {
+    let error = Memo::new(move |_| {
         form.error_for(index)
             .map(|e| form.messages().field_error(&e, label_key))
-    };
-    let invalid = Signal::derive(move || error().is_some());
+    });
+    let invalid = Signal::derive(move || error.with(Option::is_some));
     let is_tel = field.spec.input == InputKind::Tel;
     let described_by = {
         let (hint_id, error_id, preview_id) =
@@ -114,31 +134,45 @@ pub fn field_view(form: Form, index: usize, write_only_said: bool) -> impl IntoV
             (!ids.is_empty()).then(|| ids.join(" "))
         })
     };
-    let error_prefix = messages.text("ui.error_prefix");
-    let is_checkbox = field.spec.input == InputKind::Checkbox;
-    let control = control_view(
-        form,
+    let row = Row {
         index,
-        &field,
         invalid,
         described_by,
         rules,
-        preview_id,
-    );
-    let pointer_attr = field.name();
+    };
+    let error_prefix = messages.text("ui.error_prefix");
+    let is_checkbox = field.spec.input == InputKind::Checkbox;
+    let input = field.spec.input;
 
-    Some(view! {
-        <div class="cuw-field" part="field" class:cuw-field--error=move || invalid.get() class:cuw-field--checkbox=is_checkbox data-field=pointer_attr>
+    view! {
+        <div class="cuw-field" part="field" class:cuw-field--error=move || invalid.get() class:cuw-field--checkbox=is_checkbox data-field=field.name()>
             {(!is_checkbox).then(|| view! { <label class="cuw-label" part="label" for=id.clone()>{label.clone()} {optional.clone()}</label> })}
             {hint.map(|text| view! { <p class="cuw-hint" part="hint" id=hint_id>{text}</p> })}
             <p class="cuw-error" part="error" id=error_id hidden=move || !invalid.get()>
                 <span class="cuw-visually-hidden">{error_prefix} " "</span>
-                {error}
+                {move || error.get()}
             </p>
-            {control}
+            <Provider value=row><Control input preview_id /></Provider>
             {is_checkbox.then(|| view! { <label class="cuw-label cuw-label--checkbox" part="label" for=id>{label} {optional}</label> })}
         </div>
-    })
+    }
+    .into_any()
+}
+
+/// The control for a field of kind `input` (inside its row's [`Provider`]).
+#[component]
+fn Control(input: InputKind, preview_id: String) -> impl IntoView {
+    match input {
+        InputKind::Country => view! { <CountryPicker /> }.into_any(),
+        InputKind::Select => view! { <OptionPicker /> }.into_any(),
+        InputKind::State => view! { <StateInput /> }.into_any(),
+        InputKind::Checkbox => view! { <Checkbox /> }.into_any(),
+        InputKind::Tel => view! { <Phone preview_id /> }.into_any(),
+        InputKind::Email => view! { <TextInput kind="email" /> }.into_any(),
+        InputKind::Date | InputKind::Postal | InputKind::Text | InputKind::CountryName => {
+            view! { <TextInput /> }.into_any()
+        }
+    }
 }
 
 fn hint_text(form: &Form, field: &Field, write_only_said: bool) -> Option<String> {
@@ -154,142 +188,160 @@ fn hint_text(form: &Form, field: &Field, write_only_said: bool) -> Option<String
     form.messages().get(&key).map(str::to_owned)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn control_view(
-    form: Form,
-    index: usize,
-    field: &Field,
-    invalid: Signal<bool>,
-    described_by: Signal<Option<String>>,
-    rules: impl Fn() -> Option<&'static address::AddressRules> + Copy + Send + Sync + 'static,
-    preview_id: String,
-) -> AnyView {
-    let id = field.id.clone();
-    let name = field.spec.pointer;
-    let value = field.value;
-    let locked = field.locked;
-    let autocomplete = (!field.spec.autocomplete.is_empty()).then_some(field.spec.autocomplete);
-    let on_edit = move |text: String| {
-        value.set(text);
-        if let Some(f) = form.field(index) {
-            f.edited.set(true);
-        }
-        form.server_errors
-            .update(|errors| errors.retain(|(i, _)| *i != Some(index)));
-    };
-    let on_blur = move |_| {
-        if let Some(f) = form.field(index) {
-            if f.edited.get_untracked() {
-                f.touched.set(true);
-            }
-        }
-    };
-    // A committed choice (select, checkbox) counts as leaving the field.
-    let on_choose = move |text: String| {
-        on_edit(text);
-        if let Some(f) = form.field(index) {
-            f.touched.set(true);
-        }
-    };
-    let aria_invalid = move || invalid.get().then_some("true");
-    let messages = form.messages();
-
-    match field.spec.input {
-        InputKind::Country | InputKind::Select => {
-            let choices = if field.spec.input == InputKind::Country {
-                let form_of_codes = form.settings.with_value(|s| s.provider.profile().country_form);
-                options::countries(&messages, form_of_codes)
-            } else {
-                field.spec.options.iter().map(|o| ((*o).to_owned(), form.text(&format!("option.{o}")))).collect()
-            };
-            select_view(form, id, name, autocomplete, value, locked, choices, aria_invalid, described_by, on_choose).into_any()
-        }
-        InputKind::State => {
-            // A list where the country has one, free text elsewhere; rebuilt when the country changes.
-            (move || {
-                let states = rules().map(|r| r.states()).unwrap_or_default();
-                if states.is_empty() {
-                    text_input(id.clone(), name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur)
-                } else {
-                    let choices = states.iter().map(|s| (s.key().to_owned(), s.name().to_owned())).collect();
-                    select_view(form, id.clone(), name, autocomplete, value, locked, choices, aria_invalid, described_by, on_choose)
-                }
-            })
-            .into_any()
-        }
-        InputKind::Checkbox => view! {
-            <input class="cuw-checkbox" part="input" type="checkbox" id=id name=name
-                prop:checked=move || value.get() == "true"
-                disabled=locked
-                aria-invalid=aria_invalid aria-describedby=move || described_by.get()
-                on:change=move |ev| on_choose(if event_target_checked(&ev) { "true".into() } else { String::new() }) />
-        }
-        .into_any(),
-        InputKind::Tel => phone_view(form, index, field, id, preview_id, aria_invalid, described_by, on_edit, on_blur, &messages).into_any(),
-        InputKind::Email => text_input(id, name, "email", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur).into_any(),
-        InputKind::Date => {
-            let input = text_input(id, name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur);
-            input.into_any()
-        }
-        InputKind::Postal => {
-            let postal = text_input(id, name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur);
-            postal.into_any()
-        }
-        InputKind::Text | InputKind::CountryName => {
-            text_input(id, name, "text", autocomplete, value, locked, aria_invalid, described_by, on_edit, on_blur).into_any()
-        }
-    }
+fn autocomplete(field: &Field) -> Option<&'static str> {
+    (!field.spec.autocomplete.is_empty()).then_some(field.spec.autocomplete)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn text_input(
-    id: String,
-    name: &'static str,
-    kind: &'static str,
-    autocomplete: Option<&'static str>,
-    value: RwSignal<String>,
-    locked: bool,
-    aria_invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
-    described_by: Signal<Option<String>>,
-    on_edit: impl Fn(String) + Copy + Send + Sync + 'static,
-    on_blur: impl Fn(web_sys::FocusEvent) + Copy + Send + Sync + 'static,
-) -> AnyView {
+/// A text input for the row's field (`kind`: the input's `type`, `text` unless given).
+#[component]
+fn TextInput(#[prop(optional, into)] kind: Option<&'static str>) -> impl IntoView {
+    let Some((form, field, row)) = use_row() else {
+        return ().into_any();
+    };
+    let (index, value, locked) = (row.index, field.value, field.locked);
     view! {
-        <input class="cuw-input" part="input" type=kind id=id name=name autocomplete=autocomplete
+        <input class="cuw-input" part="input" type=kind.unwrap_or("text") id=field.id.clone() name=field.spec.pointer
+            autocomplete=autocomplete(&field)
             prop:value=move || value.get()
             readonly=locked aria-readonly=locked.then_some("true")
-            aria-invalid=aria_invalid aria-describedby=move || described_by.get()
-            on:input=move |ev| on_edit(event_target_value(&ev))
-            on:blur=on_blur />
+            aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
+            on:input=move |ev| form.edit(index, event_target_value(&ev))
+            on:blur=move |_| form.leave(index) />
     }
     .into_any()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn select_view(
-    form: Form,
-    id: String,
-    name: &'static str,
-    autocomplete: Option<&'static str>,
-    value: RwSignal<String>,
-    locked: bool,
-    choices: Vec<(String, String)>,
-    aria_invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
-    described_by: Signal<Option<String>>,
-    on_choose: impl Fn(String) + Copy + Send + Sync + 'static,
-) -> AnyView {
-    let placeholder = form.text("ui.choose");
+/// A `<select>` of `choices` (`(value, text)`) for the row's field.
+#[component]
+fn Select(choices: Vec<(String, String)>) -> impl IntoView {
+    let Some((form, field, row)) = use_row() else {
+        return ().into_any();
+    };
+    let (index, value, locked) = (row.index, field.value, field.locked);
     // A stored value that is not in the list (old data) stays selectable, not silently lost.
     let current = value.get_untracked();
     let extra = (!current.is_empty() && !choices.iter().any(|(code, _)| *code == current))
         .then(|| (current.clone(), current.clone()));
-    let options = options_markup(placeholder, extra.into_iter().chain(choices), &current);
+    let options = options_markup(
+        form.text("ui.choose"),
+        extra.into_iter().chain(choices),
+        &current,
+    );
     view! {
-        <select class="cuw-select" part="input" id=id name=name autocomplete=autocomplete disabled=locked
-            inner_html=options prop:value=move || value.get()
-            aria-invalid=aria_invalid aria-describedby=move || described_by.get()
-            on:change=move |ev| on_choose(event_target_value(&ev))>
+        <select class="cuw-select" part="input" id=field.id.clone() name=field.spec.pointer autocomplete=autocomplete(&field)
+            disabled=locked inner_html=options prop:value=move || value.get()
+            aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
+            on:change=move |ev| form.choose(index, event_target_value(&ev))>
         </select>
+    }
+    .into_any()
+}
+
+/// Countries by name, valued in the code form the provider's body uses.
+#[component]
+fn CountryPicker() -> impl IntoView {
+    let Some((form, _, _)) = use_row() else {
+        return ().into_any();
+    };
+    let code_form = form
+        .settings
+        .with_value(|s| s.provider.profile().country_form);
+    view! { <Select choices=options::countries(&form.messages(), code_form) /> }.into_any()
+}
+
+/// The profile's options for the field, in the customer's language.
+#[component]
+fn OptionPicker() -> impl IntoView {
+    let Some((form, field, _)) = use_row() else {
+        return ().into_any();
+    };
+    let choices = field
+        .spec
+        .options
+        .iter()
+        .map(|o| ((*o).to_owned(), form.text(&format!("option.{o}"))))
+        .collect();
+    view! { <Select choices /> }.into_any()
+}
+
+/// A list where the address's country has one, free text elsewhere; rebuilt when the
+/// country (or its list) changes.
+#[component]
+fn StateInput() -> impl IntoView {
+    let Some((_, _, row)) = use_row() else {
+        return ().into_any();
+    };
+    (move || {
+        let states = row.rules.get().map(|r| r.states()).unwrap_or_default();
+        if states.is_empty() {
+            view! { <TextInput /> }.into_any()
+        } else {
+            let choices = states
+                .iter()
+                .map(|s| (s.key().to_owned(), s.name().to_owned()))
+                .collect();
+            view! { <Select choices /> }.into_any()
+        }
+    })
+    .into_any()
+}
+
+#[component]
+fn Checkbox() -> impl IntoView {
+    let Some((form, field, row)) = use_row() else {
+        return ().into_any();
+    };
+    let (index, value) = (row.index, field.value);
+    view! {
+        <input class="cuw-checkbox" part="input" type="checkbox" id=field.id.clone() name=field.spec.pointer
+            prop:checked=move || value.get() == "true"
+            disabled=field.locked
+            aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
+            on:change=move |ev| form.choose(index, if event_target_checked(&ev) { "true".into() } else { String::new() }) />
+    }
+    .into_any()
+}
+
+/// A phone number: the country's calling code picker, the number, and the E.164 it will
+/// store (`preview_id` is named by the row's `aria-describedby`).
+#[component]
+fn Phone(preview_id: String) -> impl IntoView {
+    let Some((form, field, row)) = use_row() else {
+        return ().into_any();
+    };
+    let messages = form.messages();
+    let (index, country, value, locked) =
+        (row.index, field.phone_country, field.value, field.locked);
+    let country_id = format!("{}-country", field.id);
+    let country_label = messages.format1("ui.phone_country", "label", &form.text(field.spec.label));
+    let country_options = options_markup(
+        form.text("ui.choose"),
+        options::calling_codes(&messages),
+        &country.get_untracked(),
+    );
+    let preview_text = form.text("ui.phone_preview");
+    let preview = move || {
+        let number = crate::model::body::phone_e164(&value.get(), &country.get())?;
+        Some(crate::i18n::fill1(&preview_text, "number", &number))
+    };
+    view! {
+        <div class="cuw-phone">
+            <div class="cuw-phone__country">
+                <label class="cuw-sublabel" part="label" for=country_id.clone()>{country_label}</label>
+                <select class="cuw-select" part="input" id=country_id autocomplete="tel-country-code" disabled=locked
+                    inner_html=country_options prop:value=move || country.get()
+                    on:change=move |ev| form.choose_phone_country(index, event_target_value(&ev))>
+                </select>
+            </div>
+            <input class="cuw-input cuw-phone__number" part="input" type="tel" id=field.id.clone() name=field.spec.pointer
+                autocomplete=autocomplete(&field)
+                prop:value=move || value.get()
+                readonly=locked aria-readonly=locked.then_some("true")
+                aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
+                on:input=move |ev| form.edit(index, event_target_value(&ev))
+                on:blur=move |_| form.leave(index) />
+        </div>
+        <p class="cuw-preview" id=preview_id>{preview}</p>
     }
     .into_any()
 }
@@ -327,58 +379,5 @@ fn push_escaped(out: &mut String, text: &str) {
             '"' => out.push_str("&quot;"),
             _ => out.push(c),
         }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn phone_view(
-    form: Form,
-    index: usize,
-    field: &Field,
-    id: String,
-    preview_id: String,
-    aria_invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
-    described_by: Signal<Option<String>>,
-    on_edit: impl Fn(String) + Copy + Send + Sync + 'static,
-    on_blur: impl Fn(web_sys::FocusEvent) + Copy + Send + Sync + 'static,
-    messages: &Messages,
-) -> impl IntoView {
-    let country = field.phone_country;
-    let value = field.value;
-    let locked = field.locked;
-    let country_id = format!("{id}-country");
-    let country_label = messages.format1("ui.phone_country", "label", &form.text(field.spec.label));
-    let country_options = options_markup(
-        form.text("ui.choose"),
-        options::calling_codes(messages),
-        &country.get_untracked(),
-    );
-    let preview_text = form.text("ui.phone_preview");
-    let preview = move || {
-        let number = crate::model::body::phone_e164(&value.get(), &country.get())?;
-        Some(crate::i18n::fill1(&preview_text, "number", &number))
-    };
-    let autocomplete = (!field.spec.autocomplete.is_empty()).then_some(field.spec.autocomplete);
-    let name = field.spec.pointer;
-    view! {
-        <div class="cuw-phone">
-            <div class="cuw-phone__country">
-                <label class="cuw-sublabel" part="label" for=country_id.clone()>{country_label}</label>
-                <select class="cuw-select" part="input" id=country_id autocomplete="tel-country-code" disabled=locked
-                    inner_html=country_options prop:value=move || country.get()
-                    on:change=move |ev| {
-                        country.set(event_target_value(&ev));
-                        form.server_errors.update(|errors| errors.retain(|(i, _)| *i != Some(index)));
-                    }>
-                </select>
-            </div>
-            <input class="cuw-input cuw-phone__number" part="input" type="tel" id=id name=name autocomplete=autocomplete
-                prop:value=move || value.get()
-                readonly=locked aria-readonly=locked.then_some("true")
-                aria-invalid=aria_invalid aria-describedby=move || described_by.get()
-                on:input=move |ev| on_edit(event_target_value(&ev))
-                on:blur=on_blur />
-        </div>
-        <p class="cuw-preview" id=preview_id>{preview}</p>
     }
 }

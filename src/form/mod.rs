@@ -1,4 +1,4 @@
-//! The form view: error summary, sections of fields from the profile, Save, status.
+//! The form: error summary, sections of fields from the profile, Save, retry.
 
 mod field;
 mod options;
@@ -6,10 +6,16 @@ pub mod status;
 pub mod submit;
 mod summary;
 
+use customer_update_core::providers::FormState;
 use leptos::prelude::*;
 
-use crate::model::pointer;
-use crate::model::state::{Form, Status};
+use crate::host::Event;
+use crate::model::state::{Form, Settings};
+use crate::model::{address, pointer};
+use crate::transport::Http;
+use field::FieldRow;
+use status::RetrySave;
+use summary::ErrorSummary;
 
 /// Fields grouped by the object they live in (`address`, `personalInformation`…); top-level
 /// fields form the `details` section. Profile order is kept.
@@ -31,11 +37,14 @@ fn sections(form: Form) -> Vec<(String, Vec<usize>)> {
     });
     // In an address the country comes first: the other fields' labels, lists and
     // required-ness follow it.
+    let profile = form.settings.with_value(|s| s.provider.profile());
     form.fields.with_value(|fields| {
         for (_, indexes) in sections.iter_mut() {
-            let (country, rest): (Vec<usize>, Vec<usize>) = indexes
-                .iter()
-                .partition(|&&i| fields.get(i).is_some_and(|f| is_address_country(fields, f)));
+            let (country, rest): (Vec<usize>, Vec<usize>) = indexes.iter().partition(|&&i| {
+                fields
+                    .get(i)
+                    .is_some_and(|f| f.person.is_none() && address::is_country(profile, f.spec))
+            });
             *indexes = country.into_iter().chain(rest).collect();
         }
     });
@@ -69,26 +78,40 @@ fn groups(form: Form, indexes: Vec<usize>) -> Vec<(Named, Vec<usize>)> {
         .collect()
 }
 
-fn is_address_country(
-    fields: &[crate::model::state::Field],
-    field: &crate::model::state::Field,
-) -> bool {
-    use customer_update_core::providers::InputKind;
-    let parent = pointer::parent(field.spec.pointer);
-    field.spec.input == InputKind::Country
-        && !parent.is_empty()
-        && fields.iter().any(|f| {
-            matches!(f.spec.input, InputKind::State | InputKind::Postal)
-                && pointer::parent(f.spec.pointer) == parent
-        })
+/// The form's handle for the components below it; `None` outside a mounted form, where
+/// a component then renders nothing rather than panic.
+pub fn use_form() -> Option<Form> {
+    use_context::<Form>()
 }
 
-pub fn form_view(form: Form) -> impl IntoView {
-    let sending = move || form.status.get() == Status::Sending;
+/// The loaded form: builds its state, hands it down by context, and tells the host.
+#[component]
+pub fn CustomerForm(
+    settings: Settings,
+    state: FormState,
+    host: web_sys::HtmlElement,
+    /// Where the app sees the form on screen (for its live region and the mount handle).
+    shown: RwSignal<Option<Form>>,
+) -> impl IntoView {
+    let Some(http) = use_context::<Http>() else {
+        return ().into_any();
+    };
+    let provider = settings.provider.id();
+    let sending = Action::new_unsync(|form: &Form| submit::save(*form));
+    let form = Form::new(settings, &state, http, host, sending);
+    provide_context(form);
+    shown.set(Some(form));
+    on_cleanup(move || {
+        shown.try_set(None);
+    });
+    form.tell(&Event::Ready { provider });
+    tell_changes(form);
+
+    let sending = form.sending.pending();
     let submit_label = form.text("ui.submit");
     let sending_label = form.text("ui.sending");
     let label = move || {
-        if sending() {
+        if sending.get() {
             sending_label.clone()
         } else {
             submit_label.clone()
@@ -96,45 +119,80 @@ pub fn form_view(form: Form) -> impl IntoView {
     };
     let sections = sections(form)
         .into_iter()
-        .map(|(key, indexes)| {
-            let title = form.text(&format!("section.{key}"));
-            // A section that is write-only throughout (Polygon's address) says so once.
-            let all_write_only =
-                form.fields.with_value(|fields| indexes.iter().all(|&i| fields.get(i).is_some_and(|f| f.write_only && !f.locked)));
-            let section_hint = all_write_only.then(|| view! { <p class="cuw-hint cuw-section__hint" part="hint">{form.text("ui.write_only")}</p> });
-            view! {
-                <fieldset class="cuw-section" part="section" data-section=key>
-                    <legend class="cuw-section__title">{title}</legend>
-                    {section_hint}
-                    {groups(form, indexes).into_iter().map(|(person, indexes)| {
-                        let fields = indexes.into_iter().map(|i| field::field_view(form, i, all_write_only)).collect_view();
-                        match person {
-                            None => fields.into_any(),
-                            Some((reference, name)) => view! {
-                                <fieldset class="cuw-section cuw-person" part="person" data-person=reference>
-                                    <legend class="cuw-section__title">{name}</legend>
-                                    {fields}
-                                </fieldset>
-                            }.into_any(),
-                        }
-                    }).collect_view()}
-                </fieldset>
-            }
-        })
+        .map(|(key, indexes)| view! { <Section key indexes /> })
         .collect_view();
     view! {
-        <form class="cuw-form" part="form" novalidate=true aria-busy=move || sending().then_some("true")
+        <form class="cuw-form" part="form" novalidate=true aria-busy=move || sending.get().then_some("true")
             on:submit=move |ev| {
                 ev.prevent_default();
                 submit::submit(form);
             }>
-            {summary::summary_view(form)}
+            <ErrorSummary />
             {sections}
             <div class="cuw-actions">
-                <button type="submit" class="cuw-button" part="submit" class:cuw-button--busy=sending data-cuw-submit=""
-                    aria-disabled=move || sending().then_some("true")>{label}</button>
-                {status::status_view(form)}
+                <button type="submit" class="cuw-button" part="submit" class:cuw-button--busy=move || sending.get() data-cuw-submit=""
+                    aria-disabled=move || sending.get().then_some("true")>{label}</button>
+                <RetrySave />
             </div>
         </form>
     }
+    .into_any()
+}
+
+/// One section of fields (an object of the body), its people in their own groups.
+#[component]
+fn Section(key: String, indexes: Vec<usize>) -> impl IntoView {
+    let Some(form) = use_form() else {
+        return ().into_any();
+    };
+    let title = form.text(&format!("section.{key}"));
+    // A section that is write-only throughout (Polygon's address) says so once.
+    let all_write_only = form.fields.with_value(|fields| {
+        indexes
+            .iter()
+            .all(|&i| fields.get(i).is_some_and(|f| f.write_only && !f.locked))
+    });
+    let section_hint = all_write_only.then(|| view! { <p class="cuw-hint cuw-section__hint" part="hint">{form.text("ui.write_only")}</p> });
+    let groups = groups(form, indexes)
+        .into_iter()
+        .map(|(person, indexes)| {
+            let fields = indexes
+                .into_iter()
+                .map(|index| view! { <FieldRow index write_only_said=all_write_only /> })
+                .collect_view();
+            match person {
+                None => fields.into_any(),
+                Some((reference, name)) => view! {
+                    <fieldset class="cuw-section cuw-person" part="person" data-person=reference>
+                        <legend class="cuw-section__title">{name}</legend>
+                        {fields}
+                    </fieldset>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="cuw-section" part="section" data-section=key>
+            <legend class="cuw-section__title">{title}</legend>
+            {section_hint}
+            {groups}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// A `change` event whenever the form turns dirty/clean or valid/invalid.
+fn tell_changes(form: Form) {
+    let state = Memo::new(move |_| {
+        form.check
+            .with(|p| (!p.changed.is_empty(), p.errors.is_empty()))
+    });
+    Effect::new(move |before: Option<(bool, bool)>| {
+        let (dirty, valid) = state.get();
+        if before.is_some_and(|before| before != (dirty, valid)) {
+            form.tell(&Event::Change { dirty, valid });
+        }
+        (dirty, valid)
+    });
 }

@@ -1,15 +1,19 @@
-//! What the live region says about a submit, and the retry button after a failed one.
+//! What the live region says about a save, and the retry button after a failed one.
 
 use leptos::prelude::*;
 
 use super::submit::submit;
+use super::use_form;
 use crate::model::state::{Failure, Form, Status};
 
-pub fn status_text(form: Form, status: &Status) -> String {
+/// The live region's text; `sending` while a save is in flight.
+pub fn status_text(form: Form, status: &Status, sending: bool) -> String {
     let messages = form.messages();
+    if sending {
+        return messages.text("ui.sending");
+    }
     match status {
         Status::Idle | Status::Invalid => String::new(),
-        Status::Sending => messages.text("ui.sending"),
         Status::Saved(labels) => messages.format1("ui.saved", "fields", &labels.join(", ")),
         Status::NothingChanged => messages.text("ui.nothing_changed"),
         Status::Rejected => messages.text("ui.rejected"),
@@ -23,11 +27,16 @@ pub fn status_text(form: Form, status: &Status) -> String {
 }
 
 /// The retry button after a failed request (the message is in the root's live region).
-pub fn status_view(form: Form) -> impl IntoView {
+#[component]
+pub fn RetrySave() -> impl IntoView {
+    let Some(form) = use_form() else {
+        return ().into_any();
+    };
     let failed = move || matches!(form.status.get(), Status::Failed(_));
     let retry = form.text("ui.retry");
     view! {
         <button type="button" class="cuw-button cuw-button--secondary" part="retry" data-cuw-retry="" hidden=move || !failed()
             on:click=move |_| submit(form)>{retry}</button>
     }
+    .into_any()
 }

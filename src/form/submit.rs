@@ -3,19 +3,17 @@
 
 use customer_update_core::providers::InputKind;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::host::Detail;
-
-use crate::host;
+use crate::host::{self, Event, Problem, Validation};
 use crate::model::server;
 use crate::model::state::{Failure, Form, Plan, Status};
 use crate::transport::{HttpRequest, Method, NetworkError};
 
+/// Save: checks with core first; sends only when something changed and nothing is wrong.
+/// One save at a time: while one is in flight (the action is pending) a click does nothing.
 pub fn submit(form: Form) {
-    // One request at a time: a second click while sending does nothing.
-    if form.status.get_untracked() == Status::Sending {
+    if form.sending.pending().get_untracked() {
         return;
     }
     form.submitted.set(true);
@@ -29,35 +27,34 @@ pub fn submit(form: Form) {
     if !prepared.errors.is_empty() {
         form.status.set(Status::Invalid);
         open_summary(form);
-        tell(
-            form,
-            host::ERROR,
-            Detail::new()
-                .with("kind", "invalid")
-                .with("errors", host::errors_js(&prepared.errors)),
-        );
+        form.tell(&Event::Error(Problem::Invalid {
+            errors: &prepared.errors,
+        }));
         return;
     }
-    // One call per operation with changes (BVNK company: company, then associates).
+    form.summary_open.set(false);
+    form.status.set(Status::Idle);
+    form.tell(&Event::Submit {
+        changed: pointers(form, &prepared.changed),
+    });
+    form.sending.dispatch(form);
+}
+
+/// The save action's work: one call per operation with changes (BVNK company: company,
+/// then associates), each answer turned into what the customer sees.
+pub fn save(form: Form) -> impl std::future::Future<Output = ()> {
     let plans: Vec<Plan> = form
         .plans
         .get_untracked()
         .into_iter()
         .filter(|p| !p.prepared.changed.is_empty())
         .collect();
-    form.summary_open.set(false);
-    form.status.set(Status::Sending);
-    tell(
-        form,
-        host::SUBMIT,
-        Detail::new().with("changed", host::strings(pointers(form, &prepared.changed))),
-    );
-    spawn_local(async move {
+    async move {
         let mut labels = Vec::new();
         let mut updated = Vec::new();
         for plan in plans {
             let body = plan.prepared.body.to_json();
-            let request = form.settings.with_value(|s| HttpRequest {
+            let Some(request) = form.settings.try_with_value(|s| HttpRequest {
                 method: match plan.op.method {
                     customer_update_core::providers::Method::Patch => Method::Patch,
                     customer_update_core::providers::Method::Put => Method::Put,
@@ -65,11 +62,10 @@ pub fn submit(form: Form) {
                 url: format!("{}{}", s.endpoint, plan.op.sub_path),
                 session_token: s.session_token.clone(),
                 body: Some(body),
-            });
-            let Some(reply) = form
-                .transport
-                .try_with_value(|transport| transport.send(request))
-            else {
+            }) else {
+                return;
+            };
+            let Some(reply) = form.http.send(request) else {
                 return;
             };
             let outcome = reply.await;
@@ -93,7 +89,7 @@ pub fn submit(form: Form) {
             }
         }
         saved(form, labels, &updated);
-    });
+    }
 }
 
 /// The sent values are now the stored ones: the next save sends only later changes.
@@ -130,21 +126,19 @@ fn saved(form: Form, labels: Vec<String>, changed: &[usize]) {
     });
     form.submitted.set(false);
     form.status.set(Status::Saved(labels));
-    tell(
-        form,
-        host::SUCCESS,
-        Detail::new().with("updated", host::strings(pointers(form, changed))),
-    );
+    form.tell(&Event::Success {
+        updated: pointers(form, changed),
+    });
 }
 
 fn failed(form: Form, failure: Failure) {
     form.status.set(Status::Failed(failure));
-    let detail = match failure {
-        Failure::Network => Detail::new().with("kind", "network"),
-        Failure::Timeout => Detail::new().with("kind", "timeout"),
-        Failure::Server(status) => Detail::new().with("kind", "server").with("status", status),
+    let problem = match failure {
+        Failure::Network => Problem::Network,
+        Failure::Timeout => Problem::Timeout,
+        Failure::Server(status) => Problem::Server { status },
     };
-    tell(form, host::ERROR, detail);
+    form.tell(&Event::Error(problem));
 }
 
 /// The host's `validate()`: shows every error as a submit would (summary and focus
@@ -157,11 +151,11 @@ pub fn validate(form: Form) -> JsValue {
     } else {
         open_summary(form);
     }
-    Detail::new()
-        .with("valid", prepared.errors.is_empty())
-        .with("dirty", !prepared.changed.is_empty())
-        .with("errors", host::errors_js(&prepared.errors))
-        .into()
+    host::to_js(&Validation {
+        valid: prepared.errors.is_empty(),
+        dirty: !prepared.changed.is_empty(),
+        errors: &prepared.errors,
+    })
 }
 
 /// The profile pointers of the fields at `indexes`, for event details.
@@ -181,13 +175,6 @@ fn pointers(form: Form, indexes: &[usize]) -> Vec<String> {
     })
 }
 
-/// Dispatches an event with `detail` on the form's host element.
-fn tell(form: Form, name: &'static str, detail: Detail) {
-    let detail = JsValue::from(detail);
-    form.host
-        .try_with_value(|host| host::dispatch(host, name, &detail));
-}
-
 fn stored_value(field: &crate::model::state::Field) -> String {
     let value = field.value.get_untracked();
     match field.spec.input {
@@ -201,8 +188,7 @@ fn stored_value(field: &crate::model::state::Field) -> String {
 
 fn session_expired(form: Form) {
     form.status.set(Status::SessionExpired);
-    form.host
-        .with_value(|host| host::dispatch(host, host::SESSION_EXPIRED, &JsValue::NULL));
+    form.tell(&Event::SessionExpired);
 }
 
 fn rejected(form: Form, status: u16, body: &str) {
@@ -213,14 +199,13 @@ fn rejected(form: Form, status: u16, body: &str) {
         .map(|error| (form.field_for(&error.pointer), error))
         .collect();
     let errors: Vec<_> = placed.iter().map(|(_, e)| e.clone()).collect();
-    let detail = Detail::new()
-        .with("kind", "rejected")
-        .with("status", status)
-        .with("errors", host::errors_js(&errors));
     form.server_errors.set(placed);
     form.status.set(Status::Rejected);
     open_summary(form);
-    tell(form, host::ERROR, detail);
+    form.tell(&Event::Error(Problem::Rejected {
+        status,
+        errors: &errors,
+    }));
 }
 
 /// Shows the error summary and moves focus to it (after it is rendered).

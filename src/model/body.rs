@@ -10,7 +10,7 @@ use customer_update_core::providers::{
 };
 use customer_update_core::{Code, FieldError};
 
-use super::pointer;
+use super::{address, pointer};
 
 /// One field as it is right now.
 #[derive(Debug, Clone)]
@@ -145,7 +145,7 @@ pub fn prepare(
     for &index in &changed {
         let Some(parent) = entries
             .get(index)
-            .and_then(|e| address_object(entries, e.spec.pointer))
+            .and_then(|e| address::object_of(provider.profile(), e.spec.pointer))
         else {
             continue;
         };
@@ -227,19 +227,4 @@ pub fn entry_for_error(entries: &[Entry<'_>], error_pointer: &str) -> Option<usi
                 e.spec.input == InputKind::Country && pointer::parent(e.spec.pointer) == parent
             })
         })
-}
-
-/// The address object `pointer` lies in (`/address` for `/address/city`): an object with
-/// a country picker next to a postal code or state field.
-fn address_object<'a>(entries: &[Entry<'_>], pointer: &'a str) -> Option<&'a str> {
-    let parent = pointer::parent(pointer);
-    let has = |kinds: &[InputKind]| {
-        entries
-            .iter()
-            .any(|e| kinds.contains(&e.spec.input) && pointer::parent(e.spec.pointer) == parent)
-    };
-    (!parent.is_empty()
-        && has(&[InputKind::Country])
-        && has(&[InputKind::Postal, InputKind::State]))
-    .then_some(parent)
 }

@@ -1,7 +1,8 @@
 //! The form's data: what is on screen, what changed, what core says about it.
 
+pub mod address;
 pub mod body;
-pub mod js;
+pub mod json;
 pub mod pointer;
 pub mod prefill;
 pub mod server;

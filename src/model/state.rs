@@ -1,8 +1,6 @@
 //! One mounted form's reactive state. `Form` is a bundle of arena handles (`Copy`), so
 //! every view closure can capture it.
 
-use std::rc::Rc;
-
 use customer_update_core::date::Date;
 use customer_update_core::phone::E164;
 use customer_update_core::providers::{
@@ -12,9 +10,10 @@ use customer_update_core::{Code, FieldError};
 use leptos::prelude::*;
 
 use super::body::{self, Entry, Prepared, Row};
-use super::pointer;
+use super::{address, pointer};
+use crate::host::{self, Event};
 use crate::i18n::Messages;
-use crate::transport::Transport;
+use crate::transport::Http;
 
 /// What the form needs to know that never changes while it is mounted.
 pub struct Settings {
@@ -72,11 +71,11 @@ pub struct Plan {
     pub prepared: Prepared,
 }
 
-/// Where a submit stands; drives the live region and the buttons.
+/// Where the last save stands; drives the live region and the retry button (while a save
+/// is in flight, [`Form::sending`] is pending).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
     Idle,
-    Sending,
     /// Saved; the labels of what changed.
     Saved(Vec<String>),
     NothingChanged,
@@ -96,7 +95,7 @@ pub enum Failure {
 #[derive(Clone, Copy)]
 pub struct Form {
     pub settings: StoredValue<Settings>,
-    pub transport: StoredValue<Rc<dyn Transport>, LocalStorage>,
+    pub http: Http,
     /// The element the form is mounted in: events go to it, summary links search in it.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
     pub fields: StoredValue<Vec<Field>>,
@@ -104,6 +103,9 @@ pub struct Form {
     pub people: StoredValue<Vec<Person>>,
     pub submitted: RwSignal<bool>,
     pub status: RwSignal<Status>,
+    /// The save in flight: pending while its requests are, so Save shows busy and a second
+    /// click sends nothing.
+    pub sending: Action<Form, ()>,
     /// Errors from the last response, as (field index, error); cleared per field on edit.
     pub server_errors: RwSignal<Vec<(Option<usize>, FieldError)>>,
     pub summary_open: RwSignal<bool>,
@@ -116,6 +118,8 @@ pub struct Form {
     pub plans: Memo<Vec<Plan>>,
     /// All plans together: what changed, what is wrong (indexes into `fields`).
     pub check: Memo<Prepared>,
+    /// For each of `check`'s errors, the field it belongs to (`None`: form-wide).
+    pub owners: Memo<Vec<Option<usize>>>,
 }
 
 /// Today in the customer's time zone, for date-of-birth rules.
@@ -131,8 +135,9 @@ impl Form {
     pub fn new(
         settings: Settings,
         state: &FormState,
-        transport: Rc<dyn Transport>,
+        http: Http,
         host: web_sys::HtmlElement,
+        sending: Action<Form, ()>,
     ) -> Form {
         let profile = settings.provider.profile();
         let op_id = settings.op.id;
@@ -209,20 +214,40 @@ impl Form {
             });
             all
         });
+        let owners = Memo::new(move |_| {
+            fields.with_value(|fields| {
+                let snapshot: Vec<(String, String, String)> = fields
+                    .iter()
+                    .map(|f| (f.value.get(), f.initial.get(), f.phone_country.get()))
+                    .collect();
+                people.with_value(|people| {
+                    let entries = entries(fields, &snapshot, people);
+                    check.with(|prepared| {
+                        prepared
+                            .errors
+                            .iter()
+                            .map(|error| body::entry_for_error(&entries, &error.pointer))
+                            .collect()
+                    })
+                })
+            })
+        });
         Form {
             settings,
-            transport: StoredValue::new_local(transport),
+            http,
             host: StoredValue::new_local(host),
             fields,
             people,
             submitted: RwSignal::new(false),
             status: RwSignal::new(Status::Idle),
+            sending,
             server_errors: RwSignal::new(Vec::new()),
             summary_open: RwSignal::new(false),
             states_loaded,
             states_asked: StoredValue::new(Vec::new()),
             plans,
             check,
+            owners,
         }
     }
 
@@ -243,6 +268,50 @@ impl Form {
         self.server_errors.set(Vec::new());
         self.summary_open.set(false);
         self.status.set(Status::Idle);
+    }
+
+    /// Tells the host page (an event on the element the form is mounted in).
+    pub fn tell(&self, event: &Event<'_>) {
+        self.host.try_with_value(|host| host::dispatch(host, event));
+    }
+
+    /// The customer typed in field `index`: the server's verdict on the old value goes.
+    pub fn edit(&self, index: usize, text: String) {
+        if let Some(field) = self.field(index) {
+            field.value.set(text);
+            field.edited.set(true);
+        }
+        self.forget_server_error(index);
+    }
+
+    /// A phone's country changed.
+    pub fn choose_phone_country(&self, index: usize, alpha2: String) {
+        if let Some(field) = self.field(index) {
+            field.phone_country.set(alpha2);
+        }
+        self.forget_server_error(index);
+    }
+
+    /// Focus left field `index`: its errors show from now on, if it was edited.
+    pub fn leave(&self, index: usize) {
+        if let Some(field) = self.field(index) {
+            if field.edited.get_untracked() {
+                field.touched.set(true);
+            }
+        }
+    }
+
+    /// A committed choice (select, checkbox) counts as leaving the field.
+    pub fn choose(&self, index: usize, text: String) {
+        self.edit(index, text);
+        if let Some(field) = self.field(index) {
+            field.touched.set(true);
+        }
+    }
+
+    fn forget_server_error(&self, index: usize) {
+        self.server_errors
+            .update(|errors| errors.retain(|(i, _)| *i != Some(index)));
     }
 
     pub fn field(&self, index: usize) -> Option<Field> {
@@ -280,8 +349,12 @@ impl Form {
     /// display (e.g. a tax ID's type once its number is typed): the "(optional)" mark goes.
     pub fn required_now(&self, index: usize) -> bool {
         self.check.with(|prepared| {
-            prepared.errors.iter().any(|error| {
-                error.code == Code::Required && self.field_for(&error.pointer) == Some(index)
+            self.owners.with(|owners| {
+                prepared
+                    .errors
+                    .iter()
+                    .zip(owners)
+                    .any(|(error, owner)| error.code == Code::Required && *owner == Some(index))
             })
         })
     }
@@ -303,11 +376,14 @@ impl Form {
             return None;
         }
         self.check.with(|prepared| {
-            prepared
-                .errors
-                .iter()
-                .find(|error| self.field_for(&error.pointer) == Some(index))
-                .cloned()
+            self.owners.with(|owners| {
+                prepared
+                    .errors
+                    .iter()
+                    .zip(owners)
+                    .find(|(_, owner)| **owner == Some(index))
+                    .map(|(error, _)| error.clone())
+            })
         })
     }
 
@@ -345,13 +421,16 @@ impl Form {
         });
         if self.submitted.get() {
             self.check.with(|prepared| {
-                items.extend(
-                    prepared
-                        .errors
-                        .iter()
-                        .filter(|e| self.field_for(&e.pointer).is_none())
-                        .map(|e| (None, messages.error(e))),
-                );
+                self.owners.with(|owners| {
+                    items.extend(
+                        prepared
+                            .errors
+                            .iter()
+                            .zip(owners)
+                            .filter(|(_, owner)| owner.is_none())
+                            .map(|(e, _)| (None, messages.error(e))),
+                    );
+                })
             });
         }
         items
@@ -531,16 +610,8 @@ fn people_fields(settings: &Settings, state: &FormState) -> Vec<Field> {
 /// The alpha-2 country of the customer's address, the likeliest country of a phone number
 /// they have not entered yet.
 fn home_country(profile: &customer_update_core::providers::Profile, state: &FormState) -> String {
-    profile
-        .fields
-        .iter()
-        .filter(|f| {
-            f.input == InputKind::Country
-                && pointer::parent(f.pointer)
-                    .to_ascii_lowercase()
-                    .contains("address")
-        })
-        .find_map(|f| state.values.get(f.pointer))
+    address::home_country(profile)
+        .and_then(|f| state.values.get(f.pointer))
         .and_then(|code| customer_update_core::country::CountryCode::parse(code).ok())
         .map(|code| code.alpha2().to_owned())
         .unwrap_or_default()

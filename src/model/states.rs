@@ -38,10 +38,7 @@ pub fn ensure(form: Form, country: &str) {
         session_token: s.session_token.clone(),
         body: None,
     });
-    let Some(reply) = form
-        .transport
-        .try_with_value(|transport| transport.send(request))
-    else {
+    let Some(reply) = form.http.send(request) else {
         return;
     };
     spawn_local(async move {

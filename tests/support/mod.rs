@@ -165,8 +165,12 @@ impl Mounted {
     }
 
     pub fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.query(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
+        self.query(selector).unwrap_or_else(|| {
+            panic!(
+                "no element matches {selector} in {}",
+                self.host.inner_html()
+            )
+        })
     }
 
     /// The input (or select) for a field, by its JSON pointer.
