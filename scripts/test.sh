@@ -74,9 +74,10 @@ step() {
 # dependencies but calls them only from checks this project does not use; libphonenumber's
 # full metadata is ~300 KB). Read from the names-kept cargo output the release build made.
 WIDGET_WASM=target/wasm32-unknown-unknown/wasm-release/customer_update_widget.wasm
+HEADLESS_WASM=target/wasm32-unknown-unknown/wasm-release/customer_update_headless.wasm
 HEAVY_CRATES=(regex regex_automata regex_syntax regex_lite idna url phonenumber)
 # ...and the crates of the specified stack it must really call, not only list.
-STACK_CRATES=(validator)
+STACK_CRATES=(validator gloo_net serde_wasm_bindgen)
 
 step fmt       "rustfmt: the code is formatted"      -- cargo fmt --all --check
 step native    "core + proxy tests (native)"         -- cargo test -p customer-update-core -p customer-update-proxy
@@ -96,6 +97,7 @@ step npm       "npm package + example hosts build"   -- www/examples/build.sh
 # The headless wasm's JS results (wasm-bindgen-test in Node), then the packed package in
 # plain Node: every entry imports without a DOM, the Node entry's checks give real results.
 step node      "npm package in Node (node --test)"   needs=npm -- bash -c 'cargo test --target wasm32-unknown-unknown -p customer-update-headless && node --test --test-reporter=spec www/npm/test/*.test.mjs'
+step headlesslinks "headless wasm links no regex/idna/url" needs=npm -- python3 scripts/wasm_links.py "$HEADLESS_WASM" --expect validator serde_wasm_bindgen -- "${HEAVY_CRATES[@]}"
 step e2e       "end-to-end (Playwright, Chromium)"   needs=dist,proxybin -- bash -c 'cd e2e && npx --no-install playwright test'
 
 elapsed=$((SECONDS - started))

@@ -99,31 +99,3 @@ pub fn dispatch(target: &web_sys::EventTarget, event: &Event<'_>) {
         }
     });
 }
-
-/// A plain JS object built field by field. Only `headless.rs` still uses it; it leaves
-/// `src/` for its own crate, and this goes with it.
-pub struct Detail(js_sys::Object);
-
-impl Detail {
-    pub fn new() -> Self {
-        Detail(js_sys::Object::new())
-    }
-
-    pub fn with(self, key: &str, value: impl Into<JsValue>) -> Self {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
-        self
-    }
-}
-
-impl Default for Detail {
-    fn default() -> Self {
-        Detail::new()
-    }
-}
-
-impl From<Detail> for JsValue {
-    fn from(detail: Detail) -> JsValue {
-        detail.0.into()
-    }
-}
