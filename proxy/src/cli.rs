@@ -267,6 +267,9 @@ async fn serve(
     } else {
         println!("customer-update-proxy listening on {}", running.url());
     }
+    if let Some(metrics) = running.metrics_addr {
+        println!("metrics on http://{metrics}/metrics");
+    }
     let _ = running.task.await;
     ExitCode::SUCCESS
 }
