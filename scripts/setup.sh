@@ -33,9 +33,10 @@ if ! cargo fmt --version >/dev/null 2>&1; then
   rustup component add rustfmt
 fi
 
-# Debian packages: headless browser + driver for tests, brotli for the size bench, wrk for the proxy bench
+# Debian packages: headless browser + driver for tests, brotli for the size bench, wrk for the
+# proxy bench, redis-server for the proxy's shared rate limit tests (they start their own)
 missing=()
-for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver brotli:/usr/bin/brotli wrk:/usr/bin/wrk; do
+for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver brotli:/usr/bin/brotli wrk:/usr/bin/wrk redis-server:/usr/bin/redis-server; do
   pkg=${pair%%:*}; bin=${pair#*:}
   [ -x "$bin" ] || missing+=("$pkg")
 done

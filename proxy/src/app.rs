@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{
     header, Extensions, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Version,
 };
@@ -22,10 +22,12 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::audit::AuditKey;
 use crate::client_addr::Cidr;
 use crate::config::{Inbound, RateLimit, Timeouts, UpstreamSettings};
 use crate::problem::{Kind, Problem};
-use crate::rate_limit::Limiter;
+use crate::rate_limit::{Limiter, RedisStore};
+use crate::request_id;
 use crate::routes;
 use crate::sandbox::SandboxState;
 use crate::session::SessionKey;
@@ -51,6 +53,10 @@ pub struct Settings {
     pub frame_ancestors: Vec<String>,
     pub dist_dir: PathBuf,
     pub www_dir: Option<PathBuf>,
+    /// Where `GET /metrics` is served; `None`: nowhere.
+    pub metrics_listen: Option<SocketAddr>,
+    /// Key of the audit log's customer hash; `None`: derived from the first session secret.
+    pub audit_key: Option<Vec<u8>>,
 }
 
 pub struct AppState {
@@ -65,6 +71,7 @@ pub struct AppState {
     /// Requests without a valid session, per client address.
     pub ip_limiter: Limiter,
     pub trusted_proxies: Vec<Cidr>,
+    pub audit_key: AuditKey,
 }
 
 impl AppState {
@@ -94,18 +101,47 @@ fn cors(origins: &[String]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(allowed))
         .allow_methods([Method::GET, Method::PATCH, Method::PUT])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
-        .expose_headers([header::RETRY_AFTER])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            request_id::HEADER,
+        ])
+        .expose_headers([header::RETRY_AFTER, request_id::HEADER])
         .max_age(std::time::Duration::from_secs(600))
 }
 
 /// One log line per request: method, path, status, time. Never headers, query or bodies.
+/// Counted by route template (`static` for files), method and status.
 async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
-    tracing::info!(%method, path = %path, status = response.status().as_u16(), elapsed_us = started.elapsed().as_micros() as u64, "request");
+    let status = response.status().as_u16();
+    let elapsed = started.elapsed();
+    tracing::info!(%method, path = %path, status, elapsed_us = elapsed.as_micros() as u64, "request");
+    let route = response
+        .extensions()
+        .get::<RouteLabel>()
+        .map_or("static", |label| &label.0);
+    crate::metrics::request(route, &method, status, elapsed);
+    response
+}
+
+/// The route template a response was produced by (`/v1/customer/{*sub_path}`), as a
+/// metrics label that stays within the routes the proxy has.
+#[derive(Clone)]
+struct RouteLabel(Arc<str>);
+
+async fn label_route(request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|path| Arc::<str>::from(path.as_str()));
+    let mut response = next.run(request).await;
+    if let Some(route) = route {
+        response.extensions_mut().insert(RouteLabel(route));
+    }
     response
 }
 
@@ -135,14 +171,42 @@ pub fn build(
         upstreams.insert(upstream.provider.clone(), Arc::new(client));
     }
     let limits = &settings.rate_limit;
+    let (session_limiter, ip_limiter) = match &limits.redis_url {
+        Some(url) => {
+            let store = RedisStore::new(url, limits.redis_timeout(), limits.fail_closed)?;
+            (
+                Limiter::shared(
+                    store.clone(),
+                    "session",
+                    limits.per_session_per_minute,
+                    limits.per_session_burst,
+                ),
+                Limiter::shared(
+                    store,
+                    "address",
+                    limits.per_ip_per_minute,
+                    limits.per_ip_burst,
+                ),
+            )
+        }
+        None => (
+            Limiter::in_memory(limits.per_session_per_minute, limits.per_session_burst),
+            Limiter::in_memory(limits.per_ip_per_minute, limits.per_ip_burst),
+        ),
+    };
+    let first_secret = settings
+        .session_secrets
+        .first()
+        .map_or(&[][..], Vec::as_slice);
     let state = Arc::new(AppState {
         listen: settings.listen,
         session_key: SessionKey::rotating(&settings.session_secrets, settings.max_session_ttl),
         upstreams,
         sandbox,
-        session_limiter: Limiter::new(limits.per_session_per_minute, limits.per_session_burst),
-        ip_limiter: Limiter::new(limits.per_ip_per_minute, limits.per_ip_burst),
+        session_limiter,
+        ip_limiter,
         trusted_proxies: settings.trusted_proxies.clone(),
+        audit_key: AuditKey::new(settings.audit_key.as_deref(), first_secret),
     });
 
     let mut pages = ServeDir::new(&settings.dist_dir)
@@ -165,6 +229,7 @@ pub fn build(
         .merge(routes::demo::router())
         .route("/openapi.json", get(routes::openapi::document))
         .route("/healthz", get(|| async { "ok" }))
+        .route_layer(middleware::from_fn(label_route))
         .with_state(state.clone())
         .merge(static_files)
         .layer(CompressionLayer::new().compress_when(compress_when))
@@ -190,7 +255,8 @@ pub fn build(
             settings.inbound.request_timeout(),
             bound_request,
         ))
-        .layer(middleware::from_fn(log_request));
+        .layer(middleware::from_fn(log_request))
+        .layer(middleware::from_fn(request_id::layer));
     Ok((router, state))
 }
 
@@ -205,6 +271,9 @@ fn compress_when(_: StatusCode, _: Version, _: &HeaderMap, extensions: &Extensio
 /// A running proxy; dropping `shutdown` (or sending on it) stops it gracefully.
 pub struct Running {
     pub addr: SocketAddr,
+    /// Where `GET /metrics` answers, when `metrics_listen` is set.
+    pub metrics_addr: Option<SocketAddr>,
+    metrics_task: Option<tokio::task::JoinHandle<()>>,
     pub state: Arc<AppState>,
     pub shutdown: Option<oneshot::Sender<()>>,
     pub task: tokio::task::JoinHandle<()>,
@@ -221,6 +290,9 @@ impl Running {
             let _ = shutdown.send(());
         }
         let _ = self.task.await;
+        if let Some(metrics) = self.metrics_task.take() {
+            metrics.abort();
+        }
     }
 }
 
@@ -239,6 +311,10 @@ pub async fn start(
         ..settings.clone()
     };
     let (router, state) = build(&bound, sandbox)?;
+    let metrics = match settings.metrics_listen {
+        Some(listen) => Some(crate::metrics::serve_metrics(listen).await?),
+        None => None,
+    };
     let (shutdown, stopped) = oneshot::channel::<()>();
     let inbound = settings.inbound.clone();
     let task = tokio::spawn(async move {
@@ -253,6 +329,8 @@ pub async fn start(
     });
     Ok(Running {
         addr,
+        metrics_addr: metrics.as_ref().map(|m| m.addr),
+        metrics_task: metrics.map(|m| m.task),
         state,
         shutdown: Some(shutdown),
         task,

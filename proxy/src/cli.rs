@@ -175,13 +175,15 @@ async fn serve(
                 inbound: config.inbound.clone(),
                 upstreams: vec![resolved.upstream],
                 timeouts: config.timeouts.clone(),
-                rate_limit: config.rate_limit.clone(),
+                rate_limit: resolved.rate_limit,
                 cors_origins: config.cors_origins.clone(),
                 frame_ancestors: config.frame_ancestors.clone(),
                 dist_dir: dist
                     .or(config.dist_dir.clone())
                     .unwrap_or_else(|| PathBuf::from("dist")),
                 www_dir: Some(PathBuf::from("www")),
+                metrics_listen: config.metrics.as_ref().map(|m| m.listen),
+                audit_key: resolved.audit_key,
             };
             (settings, None)
         }
@@ -233,6 +235,8 @@ async fn serve(
                 frame_ancestors: Vec::new(),
                 dist_dir: dist.unwrap_or_else(|| PathBuf::from("dist")),
                 www_dir: Some(PathBuf::from("www")),
+                metrics_listen: None,
+                audit_key: None,
             };
             (settings, Some(handle.state.clone()))
         }
@@ -262,6 +266,9 @@ async fn serve(
         }
     } else {
         println!("customer-update-proxy listening on {}", running.url());
+    }
+    if let Some(metrics) = running.metrics_addr {
+        println!("metrics on http://{metrics}/metrics");
     }
     let _ = running.task.await;
     ExitCode::SUCCESS

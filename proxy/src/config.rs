@@ -38,7 +38,19 @@ pub struct Config {
     pub timeouts: Timeouts,
     #[serde(default)]
     pub rate_limit: RateLimit,
+    /// Where `GET /metrics` is served (off without it; never on `listen`).
+    pub metrics: Option<MetricsConfig>,
+    /// Env var holding the key of the audit log's customer hash (default: derived from
+    /// the first session secret).
+    pub audit_key_env: Option<String>,
     pub upstream: UpstreamConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// A separate address for Prometheus, e.g. `127.0.0.1:9464`.
+    pub listen: SocketAddr,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -123,7 +135,7 @@ impl Inbound {
 
 /// Token buckets: `burst` requests at once, refilled at `per_minute`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct RateLimit {
     /// Requests with a valid session, per customer.
     pub per_session_per_minute: u32,
@@ -131,6 +143,15 @@ pub struct RateLimit {
     /// Requests without a valid session, per client address (IPv6: per /64).
     pub per_ip_per_minute: u32,
     pub per_ip_burst: u32,
+    /// `redis://host:port[/db]`: every instance with the same URL shares its buckets.
+    /// Without it (and without `redis_url_env`) the buckets live in this process.
+    pub redis_url: Option<String>,
+    /// Env var holding the Redis URL instead, when it carries a password.
+    pub redis_url_env: Option<String>,
+    /// How long a Redis call may take before it counts as unavailable.
+    pub redis_timeout_ms: u64,
+    /// Redis unavailable: refuse requests (503) instead of letting them through.
+    pub fail_closed: bool,
 }
 
 impl Default for RateLimit {
@@ -140,11 +161,19 @@ impl Default for RateLimit {
             per_session_burst: 20,
             per_ip_per_minute: 600,
             per_ip_burst: 100,
+            redis_url: None,
+            redis_url_env: None,
+            redis_timeout_ms: 250,
+            fail_closed: false,
         }
     }
 }
 
 impl RateLimit {
+    pub fn redis_timeout(&self) -> Duration {
+        Duration::from_millis(self.redis_timeout_ms.max(1))
+    }
+
     /// Sandbox mode's limits. Its few demo customers are shared by every page and test
     /// that opens them, and the per-session bucket is keyed by customer, so twenty
     /// requests at once would already be several visitors' worth.
@@ -154,6 +183,7 @@ impl RateLimit {
             per_session_burst: 200,
             per_ip_per_minute: 6_000,
             per_ip_burst: 1_000,
+            ..Self::default()
         }
     }
 }
@@ -254,6 +284,9 @@ pub struct Resolved {
     pub max_session_ttl: Duration,
     pub trusted_proxies: Vec<Cidr>,
     pub upstream: UpstreamSettings,
+    /// `redis_url` filled from `redis_url_env` when that is how it is given.
+    pub rate_limit: RateLimit,
+    pub audit_key: Option<Vec<u8>>,
 }
 
 /// `https://` anywhere, `http://` to a loopback host only (a provider's sandbox or test
@@ -399,6 +432,14 @@ impl Config {
                 ("polygon", base_url, credentials, *fill_ip_address)
             }
         };
+        let mut rate_limit = self.rate_limit.clone();
+        if let Some(name) = &self.rate_limit.redis_url_env {
+            rate_limit.redis_url = Some(read(name));
+        }
+        let audit_key = self
+            .audit_key_env
+            .as_ref()
+            .map(|name| read(name).into_bytes());
         if !missing.is_empty() {
             return Err(ConfigError::MissingEnv(missing));
         }
@@ -425,6 +466,8 @@ impl Config {
                 credentials,
                 fill_ip_address,
             },
+            rate_limit,
+            audit_key,
         })
     }
 }

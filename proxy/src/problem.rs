@@ -7,7 +7,12 @@ use axum::response::{IntoResponse, Response};
 use customer_update_core::FieldError;
 use serde_json::{json, Value};
 
+use crate::request_id::RequestId;
+
 pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// `instance` is this prefix and the request ID (`X-Request-Id` of the response).
+pub const INSTANCE_PREFIX: &str = "urn:customer-update:request:";
 
 /// What went wrong, as a stable slug (part of the contract: the widget branches on `type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +31,7 @@ pub enum Kind {
     Validation,
     BodyTooLarge,
     RateLimited,
+    RateLimitUnavailable,
     RequestTimeout,
     NotFound,
     MethodNotAllowed,
@@ -56,6 +62,7 @@ impl Kind {
             Kind::Validation => "validation-failed",
             Kind::BodyTooLarge => "body-too-large",
             Kind::RateLimited => "rate-limited",
+            Kind::RateLimitUnavailable => "rate-limit-unavailable",
             Kind::RequestTimeout => "request-timeout",
             Kind::NotFound => "not-found",
             Kind::MethodNotAllowed => "method-not-allowed",
@@ -86,6 +93,7 @@ impl Kind {
             Kind::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Kind::RateLimited | Kind::UpstreamRateLimited => StatusCode::TOO_MANY_REQUESTS,
             Kind::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            Kind::RateLimitUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Kind::NotFound | Kind::SandboxOnly => StatusCode::NOT_FOUND,
             Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Kind::UpstreamUnreachable
@@ -112,6 +120,7 @@ impl Kind {
             Kind::Validation => "Some fields need attention",
             Kind::BodyTooLarge => "Request body too large",
             Kind::RateLimited => "Too many requests",
+            Kind::RateLimitUnavailable => "Rate limits unavailable",
             Kind::RequestTimeout => "Request took too long",
             Kind::NotFound => "Not found",
             Kind::MethodNotAllowed => "Method not allowed",
@@ -169,13 +178,18 @@ impl Problem {
             .iter()
             .map(|e| json!({"pointer": e.pointer, "code": e.code.as_str(), "message": e.message}))
             .collect();
-        json!({
+        let mut body = json!({
             "type": format!("urn:customer-update:problem:{}", self.kind.slug()),
             "title": self.kind.title(),
             "status": self.status().as_u16(),
             "detail": self.detail,
             "errors": errors,
-        })
+        });
+        // The request's ID, so a user's report can be matched with the proxy's log lines.
+        if let Some(id) = RequestId::current() {
+            body["instance"] = Value::String(format!("{INSTANCE_PREFIX}{id}"));
+        }
+        body
     }
 }
 

@@ -221,3 +221,94 @@ fn sandbox_mode_refuses_a_non_loopback_address_without_the_explicit_flag() {
         "{stderr}"
     );
 }
+
+/// `CUW_LOG_FORMAT=json` and the fleet keys in a real config: the binary starts, answers
+/// `/metrics` on its own address, and logs each request as a JSON line with its ID.
+#[test]
+fn serve_with_fleet_settings_logs_json_lines_and_serves_metrics_apart() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dead_redis = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let config = write_config(
+        "fleet",
+        &format!(
+            "{POLYGON_CONFIG}\n[rate_limit]\nredis_url_env = \"CUW_TEST_REDIS_URL\"\n[metrics]\nlisten = \"127.0.0.1:0\"\n"
+        )
+        .replace(
+            "[upstream]",
+            "audit_key_env = \"CUW_TEST_AUDIT_KEY\"\n[upstream]",
+        ),
+    );
+    let mut child = Command::new(BIN)
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env("CUW_TEST_SESSION_SECRET", STRONG_SECRET)
+        .env("CUW_TEST_POLYGON_KEY", "k")
+        .env("CUW_TEST_POLYGON_SECRET", "s")
+        .env("CUW_TEST_REDIS_URL", format!("redis://{dead_redis}"))
+        .env("CUW_TEST_AUDIT_KEY", "an audit key")
+        .env("CUW_LOG_FORMAT", "json")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Read stdout on a thread, so a proxy that never prints cannot hang the test.
+    let (lines, received) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let next = || received.recv_timeout(std::time::Duration::from_secs(10));
+    let address_after = |line: &str, marker: &str| {
+        line.split(marker)
+            .nth(1)
+            .map(|rest| rest.trim_end_matches("/metrics").to_owned())
+    };
+    let (mut proxy, mut metrics) = (None, None);
+    while proxy.is_none() || metrics.is_none() {
+        let Ok(line) = next() else { break };
+        proxy = proxy.or(address_after(&line, "listening on http://"));
+        metrics = metrics.or(address_after(&line, "metrics on http://"));
+    }
+    let get = |addr: &str, path: &str| {
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nX-Request-Id: cli-req-1\r\nConnection: close\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer
+    };
+    let (Some(proxy), Some(metrics)) = (proxy, metrics) else {
+        let _ = child.kill();
+        panic!("the proxy did not print its addresses");
+    };
+    let answer = get(&proxy, "/v1/customer");
+    assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+    assert!(answer
+        .to_ascii_lowercase()
+        .contains("x-request-id: cli-req-1"));
+    let scrape = get(&metrics, "/metrics");
+    assert!(scrape.contains("cuw_http_requests_total"), "{scrape}");
+    assert!(
+        scrape.contains("cuw_redis_errors_total"),
+        "Redis down is counted: {scrape}"
+    );
+    let mut request_line = None;
+    while let Ok(line) = next() {
+        if line.contains("cli-req-1") {
+            request_line = Some(line);
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let line = request_line.expect("a log line for the request");
+    let parsed: serde_json::Value = serde_json::from_str(&line).expect("a JSON line");
+    assert_eq!(parsed["span"]["request_id"], "cli-req-1", "{line}");
+}

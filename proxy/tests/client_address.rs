@@ -16,6 +16,7 @@ fn limits() -> RateLimit {
         per_session_burst: 2,
         per_ip_per_minute: 6,
         per_ip_burst: 3,
+        ..RateLimit::default()
     }
 }
 

@@ -93,6 +93,7 @@ async fn polygon_wrong_credentials_are_a_502_not_a_session_error() {
         Upstream::new(settings, Duration::from_millis(500), Duration::from_secs(2)).unwrap();
     let failure = upstream
         .send(
+            "get",
             reqwest::Method::GET,
             "/customers/cst_01H9Xa8F5dN6mP3q",
             None,
@@ -127,7 +128,10 @@ async fn hawk_nonces_are_unique_across_a_thousand_calls() {
                 } else {
                     reqwest::Method::GET
                 };
-                let response = upstream.send(method, &path, body.as_ref()).await.unwrap();
+                let response = upstream
+                    .send("get", method, &path, body.as_ref())
+                    .await
+                    .unwrap();
                 assert_eq!(
                     response.status.as_u16(),
                     200,

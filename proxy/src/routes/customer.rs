@@ -80,7 +80,7 @@ async fn handle(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
     let client = client_ip(peer, &headers, &state.trusted_proxies);
-    let claims = authenticate(state, &headers, client)?;
+    let claims = authenticate(state, &headers, client).await?;
     let lang = answer::language(&headers);
     let (Some(spec), Some(upstream)) = (
         providers::by_id(&claims.provider),
@@ -140,7 +140,15 @@ async fn handle(
     let body: Value = serde_json::from_slice(&body)
         .map_err(|_| Problem::new(Kind::MalformedBody, "The body must be a JSON object."))?;
     refuse_identity_keys(&body)?;
-    update_customer(spec, upstream, op, &claims, client, body, lang).await
+    let response = update_customer(spec, upstream, op, &claims, client, &body, lang).await?;
+    crate::audit::update_applied(
+        &state.audit_key,
+        spec.id(),
+        op.id,
+        claims.sub.as_str(),
+        &body,
+    );
+    Ok(response)
 }
 
 fn truncate(text: &str) -> String {
@@ -203,7 +211,7 @@ async fn current_record(
 ) -> Result<Value, Problem> {
     let path = upstream_path(spec.get_path(), &claims.sub);
     let response = upstream
-        .send(reqwest::Method::GET, &path, None)
+        .send("get", reqwest::Method::GET, &path, None)
         .await
         .map_err(|f| f.problem())?;
     answer::record(spec, &claims.sub, &response, lang)
@@ -215,11 +223,11 @@ async fn update_customer(
     op: &UpdateOp,
     claims: &Claims,
     client: IpAddr,
-    body: Value,
+    body: &Value,
     lang: Lang,
 ) -> Result<Response, Problem> {
     let mut checked = spec
-        .check_update(op, &body, providers::clock_today())
+        .check_update(op, body, providers::clock_today())
         .map_err(|rejection| {
             let kind = if rejection.status() == 400 {
                 Kind::UnknownField
@@ -301,7 +309,7 @@ async fn update_customer(
     };
     let path = upstream_path(op.upstream_path, &claims.sub);
     let mut response = upstream
-        .send(method.clone(), &path, Some(&outgoing))
+        .send(op.id, method.clone(), &path, Some(&outgoing))
         .await
         .map_err(|f| f.problem())?;
 
@@ -311,6 +319,7 @@ async fn update_customer(
             provider = spec.id(),
             "share token refused as stale; minting a new one and retrying once"
         );
+        crate::metrics::share_token_retry();
         let share_token = match applicant {
             Some(applicant) => upstream
                 .share_token(applicant)
@@ -328,7 +337,7 @@ async fn update_customer(
             },
         );
         response = upstream
-            .send(method, &path, Some(&outgoing))
+            .send(op.id, method, &path, Some(&outgoing))
             .await
             .map_err(|f| f.problem())?;
     }

@@ -8,14 +8,16 @@ use axum::http::{header, HeaderMap};
 
 use crate::app::AppState;
 use crate::client_addr::limit_key;
+use crate::metrics;
 use crate::problem::{Kind, Problem};
+use crate::rate_limit::Refusal;
 use crate::session::{Claims, SessionError};
 
 /// The verified session, its provider served here, its customer's rate limit not
 /// exceeded. The session is checked first (a cheap HMAC): a valid one counts against
 /// its customer's bucket only, so requests without one, however many, count against
 /// the client's address and never use up a customer's limit.
-pub fn authenticate(
+pub async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
     client: IpAddr,
@@ -26,12 +28,13 @@ pub fn authenticate(
             state
                 .ip_limiter
                 .take(&limit_key(client))
-                .map_err(|wait| {
-                    Problem::new(
-                        Kind::RateLimited,
+                .await
+                .map_err(|refusal| {
+                    refused(
+                        refusal,
+                        "address",
                         "Too many requests without a valid session from this address. Wait and try again.",
                     )
-                    .retry_after(wait)
                 })?;
             return Err(problem);
         }
@@ -39,14 +42,30 @@ pub fn authenticate(
     state
         .session_limiter
         .take(&format!("{}\u{0}{}", claims.provider, claims.sub))
-        .map_err(|wait| {
-            Problem::new(
-                Kind::RateLimited,
+        .await
+        .map_err(|refusal| {
+            refused(
+                refusal,
+                "session",
                 "Too many requests in this session. Wait and try again.",
             )
-            .retry_after(wait)
         })?;
     Ok(claims)
+}
+
+/// The answer to a request its limit refused; `limit` labels the metric.
+fn refused(refusal: Refusal, limit: &'static str, detail: &str) -> Problem {
+    match refusal {
+        Refusal::Wait(wait) => {
+            metrics::rate_limited(limit);
+            Problem::new(Kind::RateLimited, detail).retry_after(wait)
+        }
+        Refusal::Unavailable => Problem::new(
+            Kind::RateLimitUnavailable,
+            "The proxy cannot check its rate limits right now. Try again shortly.",
+        )
+        .retry_after(1),
+    }
 }
 
 /// The session token's claims, when the token is valid for this proxy and origin.

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::auth::{self, Credentials, SumsubCredentials};
 use super::polygon_token::{parse_token_response, Token, TokenCache};
 use crate::config::UpstreamSettings;
+use crate::metrics;
 use crate::problem::{Kind, Problem};
 use crate::sumsub;
 
@@ -85,6 +86,19 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// The failure as the `outcome` label of the upstream metrics.
+    pub fn label(self) -> &'static str {
+        match self {
+            Failure::Timeout => "timeout",
+            Failure::Unreachable => "unreachable",
+            Failure::Auth => "auth_refused",
+            Failure::Malformed => "malformed",
+            Failure::TooLarge => "too_large",
+        }
+    }
+}
+
 fn classify(error: &reqwest::Error) -> Failure {
     if error.is_timeout() {
         Failure::Timeout
@@ -143,18 +157,19 @@ impl Upstream {
 
     /// Sends `method path` (appended to the base URL) with an optional JSON body, with this
     /// provider's authentication. Polygon: a refused bearer is refreshed once and the call
-    /// repeated once.
+    /// repeated once. `operation` (`get`, or the update's op ID) labels the metrics.
     pub async fn send(
         &self,
+        operation: &str,
         method: Method,
         path: &str,
         body: Option<&Value>,
     ) -> Result<UpstreamResponse, Failure> {
         let body = body.map(|b| Bytes::from(b.to_string()));
         if let Credentials::Polygon { .. } = self.settings.credentials {
-            let token = self.polygon_token().await?;
+            let token = self.polygon_token("expired").await?;
             let response = self
-                .send_once(&method, path, body.clone(), Some(&token))
+                .send_once(operation, &method, path, body.clone(), Some(&token))
                 .await?;
             if response.status != StatusCode::UNAUTHORIZED {
                 return Ok(response);
@@ -164,14 +179,17 @@ impl Upstream {
                 "bearer refused; refreshing once and retrying once"
             );
             self.polygon.invalidate(&token).await;
-            let token = self.polygon_token().await?;
-            return self.send_once(&method, path, body, Some(&token)).await;
+            let token = self.polygon_token("refused").await?;
+            return self
+                .send_once(operation, &method, path, body, Some(&token))
+                .await;
         }
-        self.send_once(&method, path, body, None).await
+        self.send_once(operation, &method, path, body, None).await
     }
 
     async fn send_once(
         &self,
+        operation: &str,
         method: &Method,
         path: &str,
         body: Option<Bytes>,
@@ -202,17 +220,26 @@ impl Upstream {
             request = request.header(CONTENT_TYPE, "application/json").body(body);
         }
         let started = std::time::Instant::now();
-        let response = request.send().await.map_err(|e| classify(&e))?;
+        let provider = &self.settings.provider;
+        let counted =
+            |outcome| metrics::upstream_call(provider, operation, outcome, started.elapsed());
+        let response = request
+            .send()
+            .await
+            .map_err(|e| classify(&e))
+            .inspect_err(|failure| counted(failure.label()))?;
         let status = response.status();
         let retry_after = response
             .headers()
             .get(reqwest::header::RETRY_AFTER)
             .cloned();
         let body = read_bounded(response).await.inspect_err(|failure| {
+            counted(failure.label());
             if *failure == Failure::TooLarge {
                 tracing::warn!(provider = %self.settings.provider, "provider answer over 1 MiB refused");
             }
         })?;
+        counted(metrics::status_class(status.as_u16()));
         tracing::debug!(provider = %self.settings.provider, %method, status = status.as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "upstream call");
         Ok(UpstreamResponse {
             status,
@@ -221,7 +248,8 @@ impl Upstream {
         })
     }
 
-    async fn polygon_token(&self) -> Result<Token, Failure> {
+    /// The cached bearer, or a new one; `trigger` (`expired`, `refused`) labels the metric.
+    async fn polygon_token(&self, trigger: &'static str) -> Result<Token, Failure> {
         let Credentials::Polygon {
             api_key,
             api_secret,
@@ -231,17 +259,26 @@ impl Upstream {
         };
         self.polygon
             .get(|| async {
+                metrics::polygon_token_refresh(trigger);
                 let url = format!("{}/auth/token", self.settings.base_url);
                 let body = serde_json::json!({"apiKey": api_key, "apiSecret": api_secret});
+                let started = std::time::Instant::now();
+                let counted = |outcome| {
+                    metrics::upstream_call("polygon", "token", outcome, started.elapsed())
+                };
                 let response = self
                     .client
                     .post(url)
                     .json_body(&body)
                     .send()
                     .await
-                    .map_err(|e| classify(&e))?;
+                    .map_err(|e| classify(&e))
+                    .inspect_err(|failure| counted(failure.label()))?;
                 let status = response.status();
-                let bytes = read_bounded(response).await?;
+                let bytes = read_bounded(response)
+                    .await
+                    .inspect_err(|failure| counted(failure.label()))?;
+                counted(metrics::status_class(status.as_u16()));
                 if !status.is_success() {
                     tracing::warn!(
                         provider = "polygon",
@@ -278,6 +315,7 @@ impl Upstream {
         applicant: &str,
     ) -> Result<String, Failure> {
         self.sumsub_mints.fetch_add(1, Ordering::Relaxed);
+        metrics::share_token_mint();
         let body = serde_json::json!({
             "applicantId": applicant,
             "forClientId": sumsub.for_client_id,
@@ -307,6 +345,9 @@ impl Upstream {
             headers.insert(sumsub::HEADER_SIG, value);
         }
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let started = std::time::Instant::now();
+        let counted =
+            |outcome| metrics::upstream_call("sumsub", "share_token", outcome, started.elapsed());
         let response = self
             .client
             .post(url)
@@ -314,9 +355,13 @@ impl Upstream {
             .body(body)
             .send()
             .await
-            .map_err(|e| classify(&e))?;
+            .map_err(|e| classify(&e))
+            .inspect_err(|failure| counted(failure.label()))?;
         let status = response.status();
-        let bytes = read_bounded(response).await?;
+        let bytes = read_bounded(response)
+            .await
+            .inspect_err(|failure| counted(failure.label()))?;
+        counted(metrics::status_class(status.as_u16()));
         if !status.is_success() {
             tracing::warn!(
                 provider = "sumsub",

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod recorder;
+pub mod redis;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 use customer_update_proxy::app::{self, Running, Settings};
 use customer_update_proxy::config::{Inbound, RateLimit, Timeouts, UpstreamSettings};
+use customer_update_proxy::logging::{self, LogFormat};
 use customer_update_proxy::sandbox::{self, credentials, Handle};
 use customer_update_proxy::session::{SessionKey, SANDBOX_SESSION_SECRET};
 use serde_json::Value;
@@ -36,12 +38,19 @@ impl Write for Capture {
 
 /// Routes every log line of the test process (debug level, all crates) into `LOGS`.
 pub fn init_logs() {
+    init_logs_as(LogFormat::Text);
+}
+
+/// As `init_logs`, as JSON lines (`CUW_LOG_FORMAT=json`); call it before anything else
+/// starts logging: the first format a test process picks is the one it keeps.
+pub fn init_json_logs() {
+    init_logs_as(LogFormat::Json);
+}
+
+fn init_logs_as(format: LogFormat) {
     INIT.call_once(|| {
-        tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new("debug"))
-            .with_writer(|| Capture)
-            .with_ansi(false)
-            .init();
+        let filter = tracing_subscriber::EnvFilter::new("debug");
+        logging::init(format, filter, || Capture, false).expect("the first subscriber");
     });
 }
 
@@ -100,6 +109,7 @@ pub fn generous_limits() -> RateLimit {
         per_session_burst: 10_000,
         per_ip_per_minute: 100_000,
         per_ip_burst: 10_000,
+        ..RateLimit::default()
     }
 }
 
@@ -120,6 +130,8 @@ pub fn settings(upstreams: Vec<UpstreamSettings>) -> Settings {
         frame_ancestors: vec![],
         dist_dir: PathBuf::from("/nonexistent-dist"),
         www_dir: None,
+        metrics_listen: None,
+        audit_key: None,
     }
 }
 

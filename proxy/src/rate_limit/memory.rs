@@ -1,5 +1,5 @@
-//! In-memory token buckets, per session and per client IP. One process, one map: enough
-//! for a proxy that sits in front of a form; a fleet would share limits elsewhere.
+//! In-memory token buckets, one map per process: the default, needing nothing installed.
+//! A fleet shares its buckets in Redis instead (`super::redis`).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -14,13 +14,13 @@ struct Bucket {
     updated: Instant,
 }
 
-pub struct Limiter {
+pub struct MemoryLimiter {
     per_second: f64,
     burst: f64,
     buckets: Mutex<HashMap<String, Bucket>>,
 }
 
-impl Limiter {
+impl MemoryLimiter {
     pub fn new(per_minute: u32, burst: u32) -> Self {
         Self {
             per_second: f64::from(per_minute.max(1)) / 60.0,
@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn a_burst_is_allowed_then_refused_with_a_wait() {
-        let limiter = Limiter::new(60, 3);
+        let limiter = MemoryLimiter::new(60, 3);
         assert!((0..3).all(|_| limiter.take("a").is_ok()));
         assert_eq!(limiter.take("a"), Err(1));
         assert!(limiter.take("b").is_ok(), "keys are independent");
