@@ -25,7 +25,8 @@ declare -A step_ok=()
 started=$SECONDS
 
 # Adds up the per-test counts a step printed: cargo's "test result:" lines (native and
-# wasm-bindgen-test) and Playwright's closing "N passed / N failed / N flaky" lines.
+# wasm-bindgen-test), Playwright's closing "N passed / N failed / N flaky" lines, and the
+# "N passed, N failed" line of scripts/contract.py.
 count_tests() {
   local log=$1 p f k
   read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
@@ -34,6 +35,8 @@ count_tests() {
   read -r p f k < <(awk '/^  [0-9]+ passed( |$)/ { p += $1 } /^  [0-9]+ failed$/ { f += $1 } /^  [0-9]+ flaky$/ { k += $1 }
                          END { print p+0, f+0, k+0 }' "$log")
   tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f)); tests_flaky=$((tests_flaky + k))
+  read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 } END { print p+0, f+0 }' "$log")
+  tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f))
 }
 
 # step ID "description" [needs=ID,ID] -- command...
@@ -87,6 +90,9 @@ step size      "bundle size (measured, not enforced)" needs=dist -- bench/size.s
 # The e2e webServer runs the proxy through `cargo run`; build it first so its compile time
 # does not count against the server's start-up timeout.
 step proxybin  "proxy binary builds"                 -- cargo build -p customer-update-proxy
+# schemathesis (setup.sh's venv) fuzzes the proxy binary in sandbox mode from its own
+# /openapi.json: no 5xx, every answer as documented.
+step contract  "API contract fuzz (schemathesis)"    needs=proxybin -- "$TOOLS_DIR/schemathesis-venv/bin/python" scripts/contract.py target/debug/customer-update-proxy
 # The npm package (pkg/ + tarball) and the Vite example that installs it (embed-* tests;
 # without them those tests fail on their own, and the other e2e tests still run).
 step npm       "npm package + example hosts build"   -- www/examples/build.sh

@@ -186,6 +186,9 @@ async fn the_document_is_valid_openapi_3_1_and_its_schemas_valid_json_schema() {
         .map(|e| format!("{}: {e}", e.instance_path().as_str()))
         .collect();
     assert!(errors.is_empty(), "not OpenAPI 3.1: {errors:#?}");
+    let mut broken = document.clone();
+    broken["paths"]["/v1/customer"]["patch"]["responses"] = json!(["200"]);
+    assert!(!validator.is_valid(&broken), "the OpenAPI schema checks");
 
     // The OpenAPI schema leaves Schema Objects open; each must be JSON Schema 2020-12.
     let schemas = document["components"]["schemas"]

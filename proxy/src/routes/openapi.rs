@@ -160,7 +160,7 @@ pub fn contract() -> Value {
                 "operationId": "getStates",
                 "summary": "A country's state/province list for the address form (never reaches the provider)",
                 "parameters": [{"name": "country", "in": "path", "required": true,
-                                "description": "ISO 3166-1 alpha-2 (or alpha-3) code", "schema": {"type": "string"}}],
+                                "description": "ISO 3166-1 alpha-2 (or alpha-3) code", "schema": {"type": "string"}, "example": "US"}],
                 "responses": {
                     "200": {"description": "`key|name|iso` entries joined by `~` (empty name = the key)",
                             "content": {"text/plain": {"schema": {"type": "string"}}}},
@@ -174,7 +174,7 @@ pub fn contract() -> Value {
                 "operationId": "getMessages",
                 "summary": "The widget's messages in one language (never reaches the provider)",
                 "parameters": [{"name": "lang", "in": "path", "required": true,
-                                "description": "`en`, `pt-BR` or `es`", "schema": {"type": "string"}}],
+                                "description": "`en`, `pt-BR` or `es`", "schema": {"type": "string"}, "example": "pt-BR"}],
                 "responses": {
                     "200": {"description": "One `key<TAB>message` line per message",
                             "content": {"text/plain": {"schema": {"type": "string"}}}},
