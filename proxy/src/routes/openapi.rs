@@ -165,7 +165,8 @@ pub fn contract() -> Value {
                     "200": {"description": "`key|name|iso` entries joined by `~` (empty name = the key)",
                             "content": {"text/plain": {"schema": {"type": "string"}}}},
                     "401": problem_response("Session missing, invalid or expired."),
-                    "404": problem_response("The country has no state list.")
+                    "404": problem_response("The country has no state list."),
+                    "429": problem_response("Rate limited; see Retry-After.")
                 }
             }
         },
@@ -179,7 +180,8 @@ pub fn contract() -> Value {
                     "200": {"description": "One `key<TAB>message` line per message",
                             "content": {"text/plain": {"schema": {"type": "string"}}}},
                     "401": problem_response("Session missing, invalid or expired."),
-                    "404": problem_response("There are no messages for this language.")
+                    "404": problem_response("There are no messages for this language."),
+                    "429": problem_response("Rate limited; see Retry-After.")
                 }
             }
         }
