@@ -10,6 +10,7 @@ WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 ESBUILD_VERSION=0.28.2
+SCHEMATHESIS_VERSION=4.32.5
 # The same PATH the other scripts use, so a tool installed on an earlier run is found.
 source scripts/env.sh
 
@@ -40,6 +41,8 @@ for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver bro
   pkg=${pair%%:*}; bin=${pair#*:}
   [ -x "$bin" ] || missing+=("$pkg")
 done
+# ...and python3-venv for the contract test's schemathesis venv (below)
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt-get install ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -71,6 +74,16 @@ if [ "$("$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null)" != "$ESBU
   log "npm install esbuild@$ESBUILD_VERSION into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "esbuild@$ESBUILD_VERSION" >/dev/null
+fi
+
+# schemathesis fuzzes the running proxy from its OpenAPI document (scripts/contract.py),
+# in its own venv so the system Python stays untouched
+SCHEMATHESIS_VENV=$TOOLS_DIR/schemathesis-venv
+if [ "$("$SCHEMATHESIS_VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("schemathesis"))' 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]; then
+  log "pip install schemathesis==$SCHEMATHESIS_VERSION into $SCHEMATHESIS_VENV"
+  mkdir -p "$TOOLS_DIR"
+  python3 -m venv "$SCHEMATHESIS_VENV"
+  "$SCHEMATHESIS_VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
 # end-to-end test dependencies (no browser download: tests use /usr/bin/chromium)

@@ -25,8 +25,9 @@ declare -A step_ok=()
 started=$SECONDS
 
 # Adds up the per-test counts a step printed: cargo's "test result:" lines (native and
-# wasm-bindgen-test), Playwright's closing "N passed / N failed / N flaky" lines and the
-# node test runner's "ℹ pass N / ℹ fail N" summary (spec reporter).
+# wasm-bindgen-test), Playwright's closing "N passed / N failed / N flaky" lines, the
+# node test runner's "ℹ pass N / ℹ fail N" summary (spec reporter) and the
+# "N passed, N failed" line of scripts/contract.py.
 count_tests() {
   local log=$1 p f k
   read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
@@ -36,6 +37,8 @@ count_tests() {
                          END { print p+0, f+0, k+0 }' "$log")
   tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f)); tests_flaky=$((tests_flaky + k))
   read -r p f < <(awk '/^ℹ pass [0-9]+$/ { p += $3 } /^ℹ fail [0-9]+$/ { f += $3 } END { print p+0, f+0 }' "$log")
+  tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f))
+  read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 } END { print p+0, f+0 }' "$log")
   tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f))
 }
 
@@ -91,6 +94,9 @@ step size      "bundle size (measured, not enforced)" needs=dist -- bench/size.s
 # The e2e webServer runs the proxy through `cargo run`; build it first so its compile time
 # does not count against the server's start-up timeout.
 step proxybin  "proxy binary builds"                 -- cargo build -p customer-update-proxy
+# schemathesis (setup.sh's venv) fuzzes the proxy binary in sandbox mode from its own
+# /openapi.json: no 5xx, every answer as documented.
+step contract  "API contract fuzz (schemathesis)"    needs=proxybin -- "$TOOLS_DIR/schemathesis-venv/bin/python" scripts/contract.py target/debug/customer-update-proxy
 # The npm package (pkg/ + tarball) and the Vite example that installs it (embed-* tests;
 # without them those tests fail on their own, and the other e2e tests still run).
 step npm       "npm package + example hosts build"   -- www/examples/build.sh

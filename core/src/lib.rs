@@ -16,3 +16,7 @@ pub mod providers;
 pub mod tax;
 
 pub use error::{Code, FieldError};
+/// The JSON Schema library of [`providers::ProviderSpec::update_schema`], so a caller
+/// builds its generator with the same version.
+#[cfg(feature = "schema")]
+pub use schemars;

@@ -23,6 +23,8 @@ pub mod leaves;
 mod leaves_de;
 mod parsed;
 pub mod rules;
+#[cfg(feature = "schema")]
+mod schema;
 mod spec;
 mod strict;
 

@@ -301,6 +301,15 @@ pub trait ProviderSpec: Sync {
     /// The same parse and validation on a draft body's leaves (the widget's side).
     fn check_draft(&self, op: &UpdateOp, body: &Leaves, ctx: &Ctx) -> Result<(), Rejection>;
 
+    #[cfg(feature = "schema")]
+    /// JSON Schema of the operation's body: the type `check_update` parses it into (a
+    /// `$ref` into `generator`'s definitions). Operator-only and server fields are not in it.
+    fn update_schema(
+        &self,
+        op: &UpdateOp,
+        generator: &mut schemars::SchemaGenerator,
+    ) -> schemars::Schema;
+
     /// The context the update types' validation takes.
     fn ctx(&self, today: Option<Date>) -> Ctx {
         Ctx {

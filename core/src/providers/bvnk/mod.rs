@@ -346,6 +346,19 @@ impl ProviderSpec for Bvnk {
         }
     }
 
+    #[cfg(feature = "schema")]
+    fn update_schema(
+        &self,
+        op: &UpdateOp,
+        generator: &mut crate::schemars::SchemaGenerator,
+    ) -> crate::schemars::Schema {
+        match op.id {
+            OP_COMPANY => generator.subschema_for::<BvnkCompanyUpdate>(),
+            OP_ASSOCIATES => generator.subschema_for::<BvnkAssociatesUpdate>(),
+            _ => generator.subschema_for::<BvnkIndividualUpdate>(),
+        }
+    }
+
     fn check_draft(&self, op: &UpdateOp, body: &Leaves, ctx: &Ctx) -> Result<(), Rejection> {
         match op.id {
             OP_COMPANY => strict::checked::<BvnkCompanyUpdate, _>(self, body, ctx).map(drop),

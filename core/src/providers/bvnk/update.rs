@@ -11,6 +11,7 @@ use crate::providers::rules;
 
 /// `PATCH /platform/v1/customers/{ref}` for individual customers: only what changed.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(context = Ctx)]
 pub struct BvnkIndividualUpdate {
@@ -30,6 +31,7 @@ pub struct BvnkIndividualUpdate {
 
 /// `PUT /platform/v1/customers/{ref}` for company customers.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(context = Ctx)]
 pub struct BvnkCompanyUpdate {
@@ -46,6 +48,7 @@ pub struct BvnkCompanyUpdate {
 
 /// Once sent, the whole address; `country` is the English name of `countryCode`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(
     schema(function = "rules::address", skip_on_field_errors = false),
@@ -81,6 +84,7 @@ pub struct BvnkAddress {
 /// The proxy merges it into the associates list it GETs upstream (keeping title,
 /// riskScore, controls, documents and tax data as they are), see `Bvnk::merge_upstream`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(context = Ctx)]
 pub struct BvnkAssociatesUpdate {
@@ -91,6 +95,7 @@ pub struct BvnkAssociatesUpdate {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssociateContactUpdate {
     #[serde(default)]
@@ -102,6 +107,7 @@ pub struct AssociateContactUpdate {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssociateRef {
     /// `person.reference` from the GET.
@@ -111,6 +117,7 @@ pub struct AssociateRef {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AssociateDetailsUpdate {
     #[serde(default)]
@@ -119,6 +126,7 @@ pub struct AssociateDetailsUpdate {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(schema(function = "super::email_or_phone", skip_on_field_errors = false))]
 pub struct ContactInfoUpdate {

@@ -216,6 +216,15 @@ impl ProviderSpec for Polygon {
         strict::canonical::<PolygonCustomerUpdate>(self, body, &self.ctx(today))
     }
 
+    #[cfg(feature = "schema")]
+    fn update_schema(
+        &self,
+        _op: &UpdateOp, // every operation takes this body
+        generator: &mut crate::schemars::SchemaGenerator,
+    ) -> crate::schemars::Schema {
+        generator.subschema_for::<PolygonCustomerUpdate>()
+    }
+
     fn check_draft(
         &self,
         _op: &UpdateOp,

@@ -10,6 +10,7 @@ use crate::providers::parsed::{Alpha2Country, Day, Email, Parsed, Phone};
 use crate::providers::rules;
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(context = Ctx)]
 pub struct PolygonCustomerUpdate {
@@ -40,6 +41,7 @@ pub struct PolygonCustomerUpdate {
     /// One-way: may only be set to `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "rules::accepted"))]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = [true, null])))]
     pub signed_agreement: Option<bool>,
     /// Write-only; once sent, the whole address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,6 +54,7 @@ pub struct PolygonCustomerUpdate {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(schema(function = "rules::address", skip_on_field_errors = false))]
 pub struct PolygonAddress {
@@ -77,6 +80,7 @@ pub struct PolygonAddress {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IdentifyingInformation {
     /// ISO alpha-2.

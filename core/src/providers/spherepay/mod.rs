@@ -233,6 +233,15 @@ impl ProviderSpec for SpherePay {
         strict::canonical::<SpherePayUpdate>(self, body, &self.ctx(today))
     }
 
+    #[cfg(feature = "schema")]
+    fn update_schema(
+        &self,
+        _op: &UpdateOp, // one operation
+        generator: &mut crate::schemars::SchemaGenerator,
+    ) -> crate::schemars::Schema {
+        generator.subschema_for::<SpherePayUpdate>()
+    }
+
     fn check_draft(&self, _op: &UpdateOp, body: &Leaves, ctx: &Ctx) -> Result<(), Rejection> {
         strict::checked::<SpherePayUpdate, _>(self, body, ctx).map(drop)
     }

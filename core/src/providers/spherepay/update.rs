@@ -20,6 +20,7 @@ pub const TAX_KINDS: &[TaxIdKind] = &[
 pub const TAX_TYPES: &[&str] = &["ssn", "passport", "national_id", "other"];
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(
     context = Ctx,
@@ -37,6 +38,7 @@ pub struct SpherePayUpdate {
 /// Once sent, the address is the whole address (line 1, city, country, and what the
 /// country's format requires).
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(schema(function = "rules::address", skip_on_field_errors = false))]
 pub struct SpherePayAddress {
@@ -62,6 +64,7 @@ pub struct SpherePayAddress {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PersonalInformation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,6 +82,7 @@ pub struct PersonalInformation {
     pub tax_identification_number_description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "super::gender"))]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["male", "female", null])))]
     pub gender: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "rules::parsed"))]
@@ -92,6 +96,7 @@ pub struct PersonalInformation {
     /// US Standard Occupational Classification code, `NN-NNNN` ("15-1132").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "super::soc_code"))]
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[0-9]{2}-[0-9]{4}$")))]
     pub occupation_soc_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "rules::parsed"))]

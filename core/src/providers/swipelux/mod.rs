@@ -195,6 +195,15 @@ impl ProviderSpec for Swipelux {
         strict::canonical::<SwipeluxCustomerUpdate>(self, body, &self.ctx(today))
     }
 
+    #[cfg(feature = "schema")]
+    fn update_schema(
+        &self,
+        _op: &UpdateOp, // every operation takes this body
+        generator: &mut crate::schemars::SchemaGenerator,
+    ) -> crate::schemars::Schema {
+        generator.subschema_for::<SwipeluxCustomerUpdate>()
+    }
+
     fn check_draft(
         &self,
         _op: &UpdateOp,

@@ -19,6 +19,7 @@ const PHONE_MAX: u64 = PHONE_MAX_CHARS as u64;
 const NAME_MAX: u64 = NAME_MAX_CHARS as u64;
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(context = Ctx)]
 pub struct SwipeluxCustomerUpdate {
@@ -48,6 +49,7 @@ pub struct SwipeluxCustomerUpdate {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[validate(schema(function = "rules::address", skip_on_field_errors = false))]
 pub struct SwipeluxAddress {
