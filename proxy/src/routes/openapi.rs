@@ -127,6 +127,7 @@ fn update_operation(route: &Route) -> Value {
             "413": problem_response("Body larger than the limit."),
             "422": problem_response("Field errors: errors[{pointer, code, message}]; or the provider's 422, its errors mapped onto core's codes and messages."),
             "429": problem_response("Rate limited (ours or the provider's); see Retry-After."),
+            "503": problem_response("The shared rate limits are unreachable and the proxy is configured to fail closed; see Retry-After."),
             "502": problem_response("Provider unreachable, failed (5xx), refused the proxy's credentials, or sent an unreadable answer."),
             "504": problem_response("Provider did not answer in time."),
         }
@@ -150,6 +151,7 @@ pub fn contract() -> Value {
                     "401": problem_response("Session missing, invalid or expired."),
                     "403": problem_response("Session for another provider or origin."),
                     "429": problem_response("Rate limited; see Retry-After."),
+                    "503": problem_response("The shared rate limits are unreachable and the proxy is configured to fail closed; see Retry-After."),
                     "502": problem_response("Provider unreachable, failed or unreadable."),
                     "504": problem_response("Provider did not answer in time.")
                 }
@@ -166,7 +168,8 @@ pub fn contract() -> Value {
                             "content": {"text/plain": {"schema": {"type": "string"}}}},
                     "401": problem_response("Session missing, invalid or expired."),
                     "404": problem_response("The country has no state list."),
-                    "429": problem_response("Rate limited; see Retry-After.")
+                    "429": problem_response("Rate limited; see Retry-After."),
+                    "503": problem_response("The shared rate limits are unreachable and the proxy is configured to fail closed; see Retry-After.")
                 }
             }
         },
@@ -181,7 +184,8 @@ pub fn contract() -> Value {
                             "content": {"text/plain": {"schema": {"type": "string"}}}},
                     "401": problem_response("Session missing, invalid or expired."),
                     "404": problem_response("There are no messages for this language."),
-                    "429": problem_response("Rate limited; see Retry-After.")
+                    "429": problem_response("Rate limited; see Retry-After."),
+                    "503": problem_response("The shared rate limits are unreachable and the proxy is configured to fail closed; see Retry-After.")
                 }
             }
         }
@@ -222,6 +226,7 @@ fn fixed_schemas() -> Map<String, Value> {
                 "title": {"type": "string"},
                 "status": {"type": "integer"},
                 "detail": {"type": "string"},
+                "instance": {"type": "string", "description": "This request: urn:customer-update:request:<X-Request-Id of the response>"},
                 "errors": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}
             }
         }),
