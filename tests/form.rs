@@ -447,6 +447,27 @@ async fn an_empty_phone_starts_with_the_address_country_and_shows_the_e164_it_wi
 }
 
 #[wasm_bindgen_test]
+async fn an_extension_after_the_number_is_left_out_and_the_preview_says_so() {
+    let form = mount(
+        "swipelux",
+        swipelux_customer(),
+        ScriptedTransport::default(),
+    )
+    .await;
+    let id = form.field("/phone").id();
+    form.type_into("/phone", "+1 415 555 0123 ext. 12").await;
+    let preview = form
+        .get(&format!("#{id}-preview"))
+        .text_content()
+        .unwrap_or_default();
+    assert!(preview.contains("+14155550123"), "{preview}");
+    assert!(
+        preview.contains("extension 12 will not be saved"),
+        "{preview}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn portuguese_is_loaded_beside_the_customer_and_english_is_built_in() {
     let pt = mount_in(
         "pt-BR",

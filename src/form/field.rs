@@ -320,9 +320,20 @@ fn Phone(preview_id: String) -> impl IntoView {
         &country.get_untracked(),
     );
     let preview_text = form.text("ui.phone_preview");
+    // What will be stored, and (an extension typed after the number) what will not.
     let preview = move || {
-        let number = crate::model::body::phone_e164(&value.get(), &country.get())?;
-        Some(crate::i18n::fill1(&preview_text, "number", &number))
+        let typed = value.get();
+        let country = country.get();
+        let number = customer_update_core::phone::normalize_with_hint(
+            &typed,
+            Some(country.as_str()).filter(|c| !c.is_empty()),
+        )
+        .ok()?;
+        let saved = crate::i18n::fill1(&preview_text, "number", &number.e164);
+        Some(match number.hint() {
+            Some(hint) => format!("{saved} {}", messages.error(&hint)),
+            None => saved,
+        })
     };
     view! {
         <div class="cuw-phone">
