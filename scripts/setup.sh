@@ -28,6 +28,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# clippy (the tests lint with -D warnings); rustup's default profile has it already
+if ! cargo clippy --version >/dev/null 2>&1; then
+  log "adding clippy"
+  rustup component add clippy
+fi
 # rustfmt (the tests check formatting); rustup's default profile has it already
 if ! cargo fmt --version >/dev/null 2>&1; then
   log "adding rustfmt"

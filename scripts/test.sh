@@ -83,6 +83,7 @@ HEAVY_CRATES=(regex regex_automata regex_syntax regex_lite idna url phonenumber)
 STACK_CRATES=(validator gloo_net serde_wasm_bindgen)
 
 step fmt       "rustfmt: the code is formatted"      -- cargo fmt --all --check
+step clippy    "clippy: no warnings"                 -- cargo clippy --workspace --all-targets -- -D warnings
 step native    "core + proxy tests (native)"         -- cargo test -p customer-update-core -p customer-update-proxy
 step corewasm  "core builds for wasm32 (release)"    -- cargo build -p customer-update-core --target wasm32-unknown-unknown --release
 step widget    "widget tests (headless Chromium)"    -- cargo test --target wasm32-unknown-unknown -p customer-update-widget

@@ -61,9 +61,12 @@ pub fn boot(lang: Lang, key: &str) -> Option<&'static str> {
 pub fn served(lang: Lang) -> String {
     let messages = entries(catalogue(lang)).map(|(key, message)| format!("{key}\t{message}\n"));
     // English names are in every build, so the English file does not list them.
-    let countries = (lang != Lang::En)
-        .then(|| crate::country::sorted_by_name(lang))
-        .unwrap_or_default()
+    let countries = if lang == Lang::En {
+        Vec::new()
+    } else {
+        crate::country::sorted_by_name(lang)
+    };
+    let countries = countries
         .into_iter()
         .map(|c| format!("{COUNTRY_PREFIX}{}\t{}\n", c.alpha2(), c.name(lang)));
     messages.chain(countries).collect()

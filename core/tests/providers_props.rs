@@ -64,7 +64,7 @@ fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<i64>().prop_map(Value::from),
         ".{0,24}".prop_map(Value::String),
         "[+0-9 ()-]{0,20}".prop_map(Value::String),
         "(US|USA|BR|BRA|GB|ssn|other|[0-9]{4}-[0-9]{2}-[0-9]{2})".prop_map(Value::String),

@@ -28,6 +28,9 @@ fn errors(provider: &str, body: Value) -> Vec<(String, Code)> {
     found
 }
 
+/// A named body and the (pointer, code) of every error it must give.
+type Case = (&'static str, Value, Vec<(String, Code)>);
+
 fn one(pointer: &str, code: Code) -> Vec<(String, Code)> {
     vec![(pointer.to_owned(), code)]
 }
@@ -39,7 +42,7 @@ fn us_address() -> Value {
 #[test]
 fn spherepay_rules() {
     let tax = |number: &str, kind: &str, country: &str| json!({"taxIdentificationNumber": number, "taxIdentificationNumberType": kind, "taxIdentificationNumberCountry": country});
-    let cases: Vec<(&str, Value, Vec<(String, Code)>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "address alone is fine",
             json!({"address": us_address()}),
@@ -203,7 +206,7 @@ fn spherepay_rules() {
 #[test]
 fn polygon_rules() {
     let address = |country: &str, zip: &str| json!({"residentialAddress": {"line1": "1 Main St", "city": "Springfield", "state": "IL", "zipCode": zip, "country": country}});
-    let cases: Vec<(&str, Value, Vec<(String, Code)>)> = vec![
+    let cases: Vec<Case> = vec![
         ("phone E.164", json!({"phone": "+44 7700 900123"}), vec![]),
         (
             "phone without country code",
@@ -303,7 +306,7 @@ fn bvnk_rules() {
         }
         json!({"associates": [{"person": {"reference": "911685b0"}, "details": {"contactInfo": info}}]})
     };
-    let cases: Vec<(&str, Value, Vec<(String, Code)>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "company address",
             company_address("US", "United States", "92101"),
@@ -405,7 +408,7 @@ fn bvnk_rules() {
 
 #[test]
 fn swipelux_rules() {
-    let cases: Vec<(&str, Value, Vec<(String, Code)>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "names 1..=1024",
             json!({"firstName": "x".repeat(1024)}),

@@ -92,10 +92,15 @@ pub(crate) trait Address {
 /// list), each error at the part it is about.
 /// (validator hands a schema function `&&Self`.)
 pub(crate) fn address<A: Address>(value: &&A) -> Result<(), ValidationError> {
+    engine::rules(address_errors(*value))
+}
+
+/// What [`address`] reports, for a provider's schema function that adds its own rules.
+pub(crate) fn address_errors<A: Address>(value: &A) -> Vec<FieldError> {
     let Some(country) = value.country() else {
-        return Ok(()); // no usable country: its own field says why
+        return Vec::new(); // no usable country: its own field says why
     };
-    let errors = address::check(country.alpha2(), &value.input())
+    address::check(country.alpha2(), &value.input())
         .into_iter()
         .filter_map(|error| {
             let part = ["/line1", "/city", "/state", "/postalCode"]
@@ -110,8 +115,7 @@ pub(crate) fn address<A: Address>(value: &&A) -> Result<(), ValidationError> {
                 None => Some(error),
             }
         })
-        .collect();
-    engine::rules(errors)
+        .collect()
 }
 
 /// A country written in the profile's form only ("USA" where alpha-2 is expected is an

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::engine::{self, Ctx, UpdateBody};
+pub(crate) use super::leaves::matches;
 use super::leaves::{escape, is_within, Leaves};
 use super::spec::{ProviderSpec, Rejection};
 use crate::{Code, FieldError};
@@ -222,7 +223,21 @@ fn find_key(value: &Value, key: &str, at: String) -> Option<String> {
     }
 }
 
-pub(crate) use super::leaves::matches;
+/// [`checked`], then the canonical upstream body (phones in E.164, countries upper case).
+#[cfg(feature = "json")]
+pub(crate) fn canonical<T: UpdateBody + serde::Serialize>(
+    spec: &dyn ProviderSpec,
+    body: &Value,
+    ctx: &Ctx,
+) -> Result<Value, Rejection> {
+    let typed: T = checked(spec, body, ctx)?;
+    serde_json::to_value(&typed).map_err(|error| {
+        Rejection::Malformed(vec![FieldError::new(
+            Code::InvalidType,
+            format!("Could not write the body: {error}."),
+        )])
+    })
+}
 
 #[cfg(test)]
 mod tests {
@@ -250,20 +265,4 @@ mod tests {
             None
         );
     }
-}
-
-/// [`checked`], then the canonical upstream body (phones in E.164, countries upper case).
-#[cfg(feature = "json")]
-pub(crate) fn canonical<T: UpdateBody + serde::Serialize>(
-    spec: &dyn ProviderSpec,
-    body: &Value,
-    ctx: &Ctx,
-) -> Result<Value, Rejection> {
-    let typed: T = checked(spec, body, ctx)?;
-    serde_json::to_value(&typed).map_err(|error| {
-        Rejection::Malformed(vec![FieldError::new(
-            Code::InvalidType,
-            format!("Could not write the body: {error}."),
-        )])
-    })
 }

@@ -422,8 +422,6 @@ impl ProviderSpec for Bvnk {
         &PROFILE
     }
 
-    /// Associates: 1 to 100 people per update, each with an email or a phone to change.
-
     #[cfg(feature = "json")]
     fn redact_response(&self, body: &mut Value) {
         form::remove_all(body, REDACT);
@@ -596,24 +594,20 @@ fn child_object<'a>(parent: &'a mut Value, key: &str) -> Option<&'a mut Map<Stri
     child.as_object_mut()
 }
 
-/// `schema`: the English country name names the country of the code beside it.
-pub(crate) fn country_name_matches_code(
-    address: &BvnkAddress,
-) -> Result<(), validator::ValidationError> {
+/// `schema`: the address follows its country, and the English country name names the
+/// country of the code beside it.
+pub(crate) fn address_rules(address: &BvnkAddress) -> Result<(), validator::ValidationError> {
+    let mut errors = super::rules::address_errors(address);
     let code = address
         .country_code
         .as_ref()
         .and_then(|c| c.value().copied());
-    match (code, address.country.as_deref()) {
-        (Some(code), Some(name)) => engine::rules(
-            name_matches(code, name)
-                .err()
-                .map(|error| error.at("/country"))
-                .into_iter()
-                .collect(),
-        ),
-        _ => Ok(()),
+    if let (Some(code), Some(name)) = (code, address.country.as_deref()) {
+        if let Err(error) = name_matches(code, name) {
+            errors.push(error.at("/country"));
+        }
     }
+    engine::rules(errors)
 }
 
 /// `custom`: one associate at least, and no more than BVNK takes in one call.

@@ -50,13 +50,7 @@ pub struct BvnkCompanyUpdate {
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[validate(
-    schema(function = "rules::address", skip_on_field_errors = false),
-    schema(
-        function = "super::country_name_matches_code",
-        skip_on_field_errors = false
-    )
-)]
+#[validate(schema(function = "super::address_rules", skip_on_field_errors = false))]
 pub struct BvnkAddress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "rules::text"))]
