@@ -96,6 +96,7 @@ codes! {
     NotEditable => "not_editable",
     Locked => "locked",
     General => "general",
+    ControlCharacters => "control_characters",
     // phone
     PhoneInvalidCharacters => "phone.invalid_characters",
     PhoneMissingCountry => "phone.missing_country",

@@ -132,6 +132,17 @@ pub fn check_text(value: &str, max: usize) -> Result<(), FieldError> {
     if value.trim().is_empty() {
         return Err(FieldError::new(Code::Required, "Enter a value."));
     }
+    // Control characters (NUL, escape, backspace…) come from a bad paste or a script,
+    // never from a person typing; a provider may store them and break its own exports.
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(FieldError::new(
+            Code::ControlCharacters,
+            "Remove the invisible control characters that came with pasted text.",
+        ));
+    }
     if value.trim().chars().count() > max {
         return Err(
             FieldError::new(Code::TooLong, format!("Enter at most {max} characters."))
