@@ -488,20 +488,33 @@ fn swipelux_rules() {
 fn text_fields_refuse_control_characters_but_keep_line_breaks_and_tabs() {
     // A NUL or an escape sequence in a name reaches the provider's records and exports;
     // a schema fuzzer sent `{"firstName": "\u0000"}` and the proxy forwarded it.
-    for bad in ["\u{0}", "Ana\u{1b}[31m", "Ana\u{8}", "Ana\u{7f}", "\u{85}Ana"] {
+    for bad in [
+        "\u{0}",
+        "Ana\u{1b}[31m",
+        "Ana\u{8}",
+        "Ana\u{7f}",
+        "\u{85}Ana",
+    ] {
         assert_eq!(
             errors("swipelux", json!({"firstName": bad})),
             one("/firstName", Code::ControlCharacters),
             "{bad:?}"
         );
         assert_eq!(
-            errors("spherepay", json!({"address": {"line1": bad, "city": "Chicago", "state": "IL", "postalCode": "60606", "country": "USA"}})),
+            errors(
+                "spherepay",
+                json!({"address": {"line1": bad, "city": "Chicago", "state": "IL", "postalCode": "60606", "country": "USA"}})
+            ),
             one("/address/line1", Code::ControlCharacters),
             "{bad:?}"
         );
     }
     for fine in ["Ana\tMaria", "Flat 2\nHigh Street", "Zoë O’Brien", "山田"] {
-        assert_eq!(errors("swipelux", json!({"lastName": fine})), vec![], "{fine:?}");
+        assert_eq!(
+            errors("swipelux", json!({"lastName": fine})),
+            vec![],
+            "{fine:?}"
+        );
     }
 }
 

@@ -28,7 +28,7 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = normalizePhone)]
 pub fn normalize_phone(input: &str, country: Option<String>) -> Result<JsValue, JsError> {
     let country = country.as_deref().filter(|c| !c.is_empty());
-    to_js(&Checked::from(phone::normalize(input, country)))
+    to_js(&Checked::from(phone::normalize_with_hint(input, country)))
 }
 
 /// An e-mail address by the HTML rules, trimmed.

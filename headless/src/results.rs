@@ -1,13 +1,16 @@
 //! The results the headless functions hand to JS, as serde types: the JS shape is decided
 //! here, once, and serde-wasm-bindgen builds the objects.
 
-use customer_update_core::FieldError;
+use customer_update_core::{phone, FieldError};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-/// One value's check: `{ok: true, value}` (the canonical form) or `{ok: false, error}`.
+/// One value's check: `{ok: true, value}` (the canonical form, with a `notice` when part
+/// of what was typed is left out) or `{ok: false, error}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Checked {
     Valid(String),
+    /// Accepted, but not all of it is kept: a phone's extension.
+    ValidWithNotice(String, FieldError),
     Invalid(FieldError),
 }
 
@@ -20,13 +23,35 @@ impl From<Result<String, FieldError>> for Checked {
     }
 }
 
+impl From<Result<phone::Normalized, FieldError>> for Checked {
+    fn from(result: Result<phone::Normalized, FieldError>) -> Self {
+        match result {
+            Ok(normalized) => match normalized.hint() {
+                Some(notice) => Checked::ValidWithNotice(normalized.e164, notice),
+                None => Checked::Valid(normalized.e164),
+            },
+            Err(error) => Checked::Invalid(error),
+        }
+    }
+}
+
 impl Serialize for Checked {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut object = serializer.serialize_struct("Checked", 2)?;
+        let len = if matches!(self, Checked::ValidWithNotice(..)) {
+            3
+        } else {
+            2
+        };
+        let mut object = serializer.serialize_struct("Checked", len)?;
         match self {
             Checked::Valid(value) => {
                 object.serialize_field("ok", &true)?;
                 object.serialize_field("value", value)?;
+            }
+            Checked::ValidWithNotice(value, notice) => {
+                object.serialize_field("ok", &true)?;
+                object.serialize_field("value", value)?;
+                object.serialize_field("notice", notice)?;
             }
             Checked::Invalid(error) => {
                 object.serialize_field("ok", &false)?;

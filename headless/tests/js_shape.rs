@@ -28,6 +28,28 @@ fn a_valid_phone_is_ok_with_its_e164_value() {
 }
 
 #[wasm_bindgen_test]
+fn a_phone_with_an_extension_is_ok_and_has_a_notice_naming_it() {
+    let result = normalize_phone("(415) 555-0123 x12", Some("US".into())).unwrap();
+    assert_eq!(get(&result, "ok"), JsValue::TRUE);
+    assert_eq!(
+        get(&result, "value").as_string().as_deref(),
+        Some("+14155550123")
+    );
+    let notice = get(&result, "notice");
+    assert!(is_plain_object(&notice));
+    assert_eq!(
+        get(&notice, "code").as_string().as_deref(),
+        Some("phone.extension_not_stored")
+    );
+    assert_eq!(
+        get(&get(&notice, "params"), "extension")
+            .as_string()
+            .as_deref(),
+        Some("12")
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_error_is_a_plain_object_with_its_params_as_properties() {
     let result = check_postal_code("US", "1234").unwrap();
     assert_eq!(get(&result, "ok"), JsValue::FALSE);

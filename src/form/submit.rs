@@ -192,8 +192,7 @@ fn session_expired(form: Form) {
 }
 
 fn rejected(form: Form, status: u16, body: &str) {
-    let provider = form.settings.with_value(|s| s.provider);
-    let errors = server::field_errors(provider, status, body);
+    let errors = server::field_errors(status, body);
     let placed: Vec<_> = errors
         .into_iter()
         .map(|error| (form.field_for(&error.pointer), error))

@@ -2,7 +2,6 @@
 //! params}]`, which is core's `FieldError` as serde reads it. The proxy maps provider
 //! envelopes onto that shape with core's parsers, so the widget reads one format only.
 
-use customer_update_core::providers::ProviderSpec;
 use customer_update_core::{Code, FieldError};
 use serde::Deserialize;
 
@@ -20,7 +19,7 @@ struct ProblemJson {
 
 /// The field errors in an error response (form-wide ones have pointer `""`); one
 /// general error when the body says nothing usable.
-pub fn field_errors(_provider: &dyn ProviderSpec, status: u16, body: &str) -> Vec<FieldError> {
+pub fn field_errors(status: u16, body: &str) -> Vec<FieldError> {
     let problem: ProblemJson = json::parse(body).unwrap_or_default();
     if !problem.errors.is_empty() {
         return problem.errors;

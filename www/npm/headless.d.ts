@@ -14,7 +14,8 @@ export interface FieldErrorInfo {
   params?: Record<string, string>;
 }
 
-export type CheckResult = { ok: true; value: string } | { ok: false; error: FieldErrorInfo };
+/** `notice`: the value is accepted but part of what was typed is not kept (a phone's extension: `phone.extension_not_stored`, param `extension`). */
+export type CheckResult = { ok: true; value: string; notice?: FieldErrorInfo } | { ok: false; error: FieldErrorInfo };
 /** `errors` is empty exactly when `ok` is true. */
 export type ValidateResult = { ok: true; errors: [] } | { ok: false; errors: FieldErrorInfo[] };
 

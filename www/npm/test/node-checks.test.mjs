@@ -29,6 +29,16 @@ test('normalizePhone: E.164, or the reason it is not a number', async () => {
   assert.equal(typeof bad.error.message, 'string');
 });
 
+test('normalizePhone: an extension after the number is left out, with a notice saying so', async () => {
+  await checks.load();
+  const typed = checks.normalizePhone('(415) 555-0123 ext. 12', 'US');
+  assert.equal(typed.ok, true);
+  assert.equal(typed.value, '+14155550123');
+  assert.equal(typed.notice.code, 'phone.extension_not_stored');
+  assert.equal(typed.notice.params.extension, '12');
+  assert.match(typed.notice.message, /12/);
+});
+
 test('checkEmail: the trimmed address, or email.invalid', async () => {
   await checks.load();
   assert.deepEqual(checks.checkEmail('  ana@example.com '), { ok: true, value: 'ana@example.com' });

@@ -297,24 +297,11 @@ const REDACT: &[&str] = &[
 
 impl Bvnk {
     #[cfg(feature = "json")]
-    pub fn check_individual(
-        body: &Value,
-        today: Option<Date>,
-    ) -> Result<BvnkIndividualUpdate, Rejection> {
-        strict::checked(&Bvnk, body, &Bvnk.ctx(today))
-    }
-
-    #[cfg(feature = "json")]
     pub fn check_company(
         body: &Value,
         today: Option<Date>,
     ) -> Result<BvnkCompanyUpdate, Rejection> {
         strict::checked(&Bvnk, body, &Bvnk.ctx(today))
-    }
-
-    #[cfg(feature = "json")]
-    pub fn check_associates(body: &Value) -> Result<BvnkAssociatesUpdate, Rejection> {
-        strict::checked(&Bvnk, body, &Bvnk.ctx(None))
     }
 }
 
