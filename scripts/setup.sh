@@ -11,6 +11,7 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 ESBUILD_VERSION=0.28.2
 SCHEMATHESIS_VERSION=4.32.5
+LEPTOSFMT_VERSION=0.1.33
 # The same PATH the other scripts use, so a tool installed on an earlier run is found.
 source scripts/env.sh
 
@@ -65,6 +66,12 @@ fi
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   log "cargo install trunk $TRUNK_VERSION (about 12 min once)"
   cargo install -q --locked "trunk@$TRUNK_VERSION" --force
+fi
+
+# leptosfmt: formats the bodies of view! macros, which rustfmt leaves alone
+if [ "$(leptosfmt --version 2>/dev/null | awk '{print $2}')" != "$LEPTOSFMT_VERSION" ]; then
+  log "cargo install leptosfmt $LEPTOSFMT_VERSION (about 3 min once)"
+  cargo install -q --locked "leptosfmt@$LEPTOSFMT_VERSION" --force
 fi
 
 # wasm-opt from npm's binaryen (Debian's 108 breaks wasm-bindgen's reference-types table)

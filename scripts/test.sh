@@ -82,7 +82,7 @@ HEAVY_CRATES=(regex regex_automata regex_syntax regex_lite idna url phonenumber)
 # ...and the crates of the specified stack it must really call, not only list.
 STACK_CRATES=(validator gloo_net serde_wasm_bindgen)
 
-step fmt       "rustfmt: the code is formatted"      -- cargo fmt --all --check
+step fmt       "rustfmt and leptosfmt (view! bodies)" -- bash -c 'cargo fmt --all --check && leptosfmt --check --quiet src tests'
 step clippy    "clippy: no warnings"                 -- cargo clippy --workspace --all-targets -- -D warnings
 step native    "core + proxy tests (native)"         -- cargo test -p customer-update-core -p customer-update-proxy
 step corewasm  "core builds for wasm32 (release)"    -- cargo build -p customer-update-core --target wasm32-unknown-unknown --release

@@ -140,7 +140,14 @@ async fn load_messages(
 #[component]
 pub fn App(options: Options, host: web_sys::HtmlElement) -> impl IntoView {
     if let Some(problem) = misconfiguration(&options) {
-        return view! { <div class="cuw-root" part="root"><p class="cuw-status cuw-status--problem" part="status" role="status">{problem}</p></div> }.into_any();
+        return view! {
+            <div class="cuw-root" part="root">
+                <p class="cuw-status cuw-status--problem" part="status" role="status">
+                    {problem}
+                </p>
+            </div>
+        }
+        .into_any();
     }
     let Some(provider) = providers::by_id(options.provider.trim()) else {
         return ().into_any();
@@ -203,7 +210,9 @@ pub fn App(options: Options, host: web_sys::HtmlElement) -> impl IntoView {
     let retry_text = text("ui.retry");
     view! {
         <div class="cuw-root" part="root" lang=lang.tag() data-provider=provider.id()>
-            <h2 class="cuw-title" part="title">{text("ui.title")}</h2>
+            <h2 class="cuw-title" part="title">
+                {text("ui.title")}
+            </h2>
             {move || match load.get() {
                 Load::Ready => {
                     let state = customer.get_untracked().and_then(Result::ok);
@@ -212,12 +221,17 @@ pub fn App(options: Options, host: web_sys::HtmlElement) -> impl IntoView {
                         return ().into_any();
                     };
                     let Some(op) = form_op(provider, state.kind, state.op) else {
-                        return view! { <RetryLoad text=retry_text.clone() on_retry=reload /> }.into_any();
+                        return view! { <RetryLoad text=retry_text.clone() on_retry=reload /> }
+                            .into_any();
                     };
-                    let settings = settings.get_value().into_settings(op, session.get_untracked(), messages);
+                    let settings = settings
+                        .get_value()
+                        .into_settings(op, session.get_untracked(), messages);
                     view! { <CustomerForm settings state host=host.get_value() shown /> }.into_any()
                 }
-                Load::Unloaded(Unloaded::Failed) => view! { <RetryLoad text=retry_text.clone() on_retry=reload /> }.into_any(),
+                Load::Unloaded(Unloaded::Failed) => {
+                    view! { <RetryLoad text=retry_text.clone() on_retry=reload /> }.into_any()
+                }
                 Load::Loading | Load::Unloaded(_) => ().into_any(),
             }}
             // The one polite live region, after the form: next to Save, where the customer is.
@@ -261,7 +275,13 @@ impl FormSettings {
 #[component]
 fn RetryLoad(text: String, on_retry: impl Fn() + 'static) -> impl IntoView {
     view! {
-        <button type="button" class="cuw-button cuw-button--secondary" part="retry" data-cuw-retry="" on:click=move |_| on_retry()>
+        <button
+            type="button"
+            class="cuw-button cuw-button--secondary"
+            part="retry"
+            data-cuw-retry=""
+            on:click=move |_| on_retry()
+        >
             {text}
         </button>
     }

@@ -200,13 +200,21 @@ fn TextInput(#[prop(optional, into)] kind: Option<&'static str>) -> impl IntoVie
     };
     let (index, value, locked) = (row.index, field.value, field.locked);
     view! {
-        <input class="cuw-input" part="input" type=kind.unwrap_or("text") id=field.id.clone() name=field.spec.pointer
+        <input
+            class="cuw-input"
+            part="input"
+            type=kind.unwrap_or("text")
+            id=field.id.clone()
+            name=field.spec.pointer
             autocomplete=autocomplete(&field)
             prop:value=move || value.get()
-            readonly=locked aria-readonly=locked.then_some("true")
-            aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
+            readonly=locked
+            aria-readonly=locked.then_some("true")
+            aria-invalid=row.aria_invalid()
+            aria-describedby=move || row.described_by.get()
             on:input=move |ev| form.edit(index, event_target_value(&ev))
-            on:blur=move |_| form.leave(index) />
+            on:blur=move |_| form.leave(index)
+        />
     }
     .into_any()
 }
@@ -228,11 +236,19 @@ fn Select(choices: Vec<(String, String)>) -> impl IntoView {
         &current,
     );
     view! {
-        <select class="cuw-select" part="input" id=field.id.clone() name=field.spec.pointer autocomplete=autocomplete(&field)
-            disabled=locked inner_html=options prop:value=move || value.get()
-            aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
-            on:change=move |ev| form.choose(index, event_target_value(&ev))>
-        </select>
+        <select
+            class="cuw-select"
+            part="input"
+            id=field.id.clone()
+            name=field.spec.pointer
+            autocomplete=autocomplete(&field)
+            disabled=locked
+            inner_html=options
+            prop:value=move || value.get()
+            aria-invalid=row.aria_invalid()
+            aria-describedby=move || row.described_by.get()
+            on:change=move |ev| form.choose(index, event_target_value(&ev))
+        ></select>
     }
     .into_any()
 }
@@ -293,11 +309,23 @@ fn Checkbox() -> impl IntoView {
     };
     let (index, value) = (row.index, field.value);
     view! {
-        <input class="cuw-checkbox" part="input" type="checkbox" id=field.id.clone() name=field.spec.pointer
+        <input
+            class="cuw-checkbox"
+            part="input"
+            type="checkbox"
+            id=field.id.clone()
+            name=field.spec.pointer
             prop:checked=move || value.get() == "true"
             disabled=field.locked
-            aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
-            on:change=move |ev| form.choose(index, if event_target_checked(&ev) { "true".into() } else { String::new() }) />
+            aria-invalid=row.aria_invalid()
+            aria-describedby=move || row.described_by.get()
+            on:change=move |ev| {
+                form.choose(
+                    index,
+                    if event_target_checked(&ev) { "true".into() } else { String::new() },
+                )
+            }
+        />
     }
     .into_any()
 }
@@ -338,21 +366,39 @@ fn Phone(preview_id: String) -> impl IntoView {
     view! {
         <div class="cuw-phone">
             <div class="cuw-phone__country">
-                <label class="cuw-sublabel" part="label" for=country_id.clone()>{country_label}</label>
-                <select class="cuw-select" part="input" id=country_id autocomplete="tel-country-code" disabled=locked
-                    inner_html=country_options prop:value=move || country.get()
-                    on:change=move |ev| form.choose_phone_country(index, event_target_value(&ev))>
-                </select>
+                <label class="cuw-sublabel" part="label" for=country_id.clone()>
+                    {country_label}
+                </label>
+                <select
+                    class="cuw-select"
+                    part="input"
+                    id=country_id
+                    autocomplete="tel-country-code"
+                    disabled=locked
+                    inner_html=country_options
+                    prop:value=move || country.get()
+                    on:change=move |ev| form.choose_phone_country(index, event_target_value(&ev))
+                ></select>
             </div>
-            <input class="cuw-input cuw-phone__number" part="input" type="tel" id=field.id.clone() name=field.spec.pointer
+            <input
+                class="cuw-input cuw-phone__number"
+                part="input"
+                type="tel"
+                id=field.id.clone()
+                name=field.spec.pointer
                 autocomplete=autocomplete(&field)
                 prop:value=move || value.get()
-                readonly=locked aria-readonly=locked.then_some("true")
-                aria-invalid=row.aria_invalid() aria-describedby=move || row.described_by.get()
+                readonly=locked
+                aria-readonly=locked.then_some("true")
+                aria-invalid=row.aria_invalid()
+                aria-describedby=move || row.described_by.get()
                 on:input=move |ev| form.edit(index, event_target_value(&ev))
-                on:blur=move |_| form.leave(index) />
+                on:blur=move |_| form.leave(index)
+            />
         </div>
-        <p class="cuw-preview" id=preview_id>{preview}</p>
+        <p class="cuw-preview" id=preview_id>
+            {preview}
+        </p>
     }
     .into_any()
 }

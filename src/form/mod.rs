@@ -152,7 +152,13 @@ fn Section(key: String, indexes: Vec<usize>) -> impl IntoView {
             .iter()
             .all(|&i| fields.get(i).is_some_and(|f| f.write_only && !f.locked))
     });
-    let section_hint = all_write_only.then(|| view! { <p class="cuw-hint cuw-section__hint" part="hint">{form.text("ui.write_only")}</p> });
+    let section_hint = all_write_only.then(|| {
+        view! {
+            <p class="cuw-hint cuw-section__hint" part="hint">
+                {form.text("ui.write_only")}
+            </p>
+        }
+    });
     let groups = groups(form, indexes)
         .into_iter()
         .map(|(person, indexes)| {

@@ -35,8 +35,16 @@ pub fn RetrySave() -> impl IntoView {
     let failed = move || matches!(form.status.get(), Status::Failed(_));
     let retry = form.text("ui.retry");
     view! {
-        <button type="button" class="cuw-button cuw-button--secondary" part="retry" data-cuw-retry="" hidden=move || !failed()
-            on:click=move |_| submit(form)>{retry}</button>
+        <button
+            type="button"
+            class="cuw-button cuw-button--secondary"
+            part="retry"
+            data-cuw-retry=""
+            hidden=move || !failed()
+            on:click=move |_| submit(form)
+        >
+            {retry}
+        </button>
     }
     .into_any()
 }

@@ -29,10 +29,15 @@ pub fn ErrorSummary() -> impl IntoView {
                     let selector = target.clone();
                     view! {
                         <li>
-                            <a href=target on:click=move |ev| {
-                                ev.prevent_default();
-                                focus_in(form, &selector);
-                            }>{text}</a>
+                            <a
+                                href=target
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focus_in(form, &selector);
+                                }
+                            >
+                                {text}
+                            </a>
                         </li>
                     }
                     .into_any()
@@ -42,9 +47,17 @@ pub fn ErrorSummary() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="cuw-summary" part="summary" data-cuw-summary="" tabindex="-1" hidden=move || !shown()
-            aria-labelledby=labelled_by>
-            <h2 class="cuw-summary__title" id=title_id>{title}</h2>
+        <div
+            class="cuw-summary"
+            part="summary"
+            data-cuw-summary=""
+            tabindex="-1"
+            hidden=move || !shown()
+            aria-labelledby=labelled_by
+        >
+            <h2 class="cuw-summary__title" id=title_id>
+                {title}
+            </h2>
             <ul class="cuw-summary__list">{links}</ul>
         </div>
     }
