@@ -69,14 +69,25 @@ pub fn FieldRow(index: usize, #[prop(optional)] write_only_said: bool) -> impl I
         form.settings.with_value(|s| s.provider.profile()),
         field.spec,
     );
+    // A state field loads its country's list, again whenever the country changes (a memo:
+    // choosing the same country again asks nothing).
+    let state_list = match (country, role) {
+        (Some(country), Some(AddressField::State)) => {
+            let chosen = Memo::new(move |_| country.get());
+            Some(LocalResource::new(move || {
+                crate::model::states::load(form, chosen.get())
+            }))
+        }
+        _ => None,
+    };
     let rules = Signal::derive(move || {
         // A state list that arrives later changes the rules' answers.
         form.states_loaded.track();
+        if let Some(list) = state_list {
+            list.track();
+        }
         country.and_then(|c| address::rules(&c.get()))
     });
-    if let (Some(country), Some(AddressField::State)) = (country, role) {
-        Effect::new(move |_| crate::model::states::ensure(form, &country.get()));
-    }
 
     let label_key = field.spec.label;
     let label = {

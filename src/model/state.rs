@@ -112,8 +112,6 @@ pub struct Form {
     /// Bumped when a country's state list arrives (see `states.rs`): what reads the
     /// address rules reads this too, so the state select and its check follow.
     pub states_loaded: RwSignal<u32>,
-    /// Countries whose state list was asked for (once each).
-    pub states_asked: StoredValue<Vec<String>>,
     /// Core's verdict on each call a submit would make right now (the form's op first).
     pub plans: Memo<Vec<Plan>>,
     /// All plans together: what changed, what is wrong (indexes into `fields`).
@@ -244,7 +242,6 @@ impl Form {
             server_errors: RwSignal::new(Vec::new()),
             summary_open: RwSignal::new(false),
             states_loaded,
-            states_asked: StoredValue::new(Vec::new()),
             plans,
             check,
             owners,

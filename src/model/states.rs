@@ -6,53 +6,45 @@
 use customer_update_core::address;
 use customer_update_core::country::CountryCode;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::state::Form;
 use crate::transport::{HttpRequest, Method};
 
-/// Asks for `country`'s list if its address format has a state, the list is not here
-/// yet and was not asked for already.
-pub fn ensure(form: Form, country: &str) {
-    let Ok(code) = CountryCode::parse(country) else {
-        return;
+/// Whether `country`'s list is here, asking the proxy for it first when its address has
+/// a state and the list has not arrived yet. A state select's `LocalResource` runs it
+/// for each new country; a reply for a country no longer chosen is dropped (and its
+/// request aborted), and a failed one is asked again when the country changes.
+pub async fn load(form: Form, country: String) -> bool {
+    let Ok(code) = CountryCode::parse(&country) else {
+        return false;
     };
     let rules = address::rules_for(code);
+    if !rules.uses(address::Field::State) {
+        return false;
+    }
+    if !rules.states().is_empty() {
+        return true;
+    }
     let alpha2 = code.alpha2();
-    if !rules.uses(address::Field::State) || !rules.states().is_empty() {
-        return;
-    }
-    let asked = form.states_asked.try_update_value(|asked| {
-        let new = !asked.iter().any(|c| c == alpha2);
-        if new {
-            asked.push(alpha2.to_owned());
-        }
-        new
-    });
-    if asked != Some(true) {
-        return;
-    }
-    let request = form.settings.with_value(|s| HttpRequest {
+    let Some(request) = form.settings.try_with_value(|s| HttpRequest {
         method: Method::Get,
         url: format!("{}/states/{alpha2}", s.endpoint),
         session_token: s.session_token.clone(),
         body: None,
-    });
-    let Some(reply) = form.http.send(request) else {
-        return;
+    }) else {
+        return false;
     };
-    spawn_local(async move {
-        match reply.await {
-            Ok(response) if response.status == 200 => {
-                if address::provide_states(alpha2, &response.body) {
-                    form.states_loaded.try_update(|n| *n += 1);
-                }
+    let Some(reply) = form.http.send(request) else {
+        return false;
+    };
+    match reply.await {
+        Ok(response) if response.status == 200 => {
+            let arrived = address::provide_states(alpha2, &response.body);
+            if arrived {
+                form.states_loaded.try_update(|n| *n += 1);
             }
-            // Free text meanwhile; a later change of country may ask again.
-            _ => {
-                form.states_asked
-                    .try_update_value(|asked| asked.retain(|c| c != alpha2));
-            }
+            arrived
         }
-    });
+        _ => false,
+    }
 }
