@@ -51,14 +51,14 @@ pub fn record(
 ) -> Result<Value, Problem> {
     refuse_failures(spec, response, lang)?;
     let Ok(body) = serde_json::from_slice::<Value>(&response.body) else {
-        return Err(Failure::Malformed.problem());
+        return Err(Failure::Malformed.into());
     };
     if !body.is_object() {
         tracing::warn!(
             provider = spec.id(),
             "provider answered something other than a record"
         );
-        return Err(Failure::Malformed.problem());
+        return Err(Failure::Malformed.into());
     }
     if !is_record_of(&body, customer) {
         tracing::warn!(

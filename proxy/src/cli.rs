@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use customer_update_core::providers;
 
 use crate::app::{self, Settings};
 use crate::config::{Config, Inbound, RateLimit, Timeouts};
@@ -45,8 +46,7 @@ pub enum Command {
         /// The provider's customer ID (becomes `sub`).
         #[arg(long)]
         customer: String,
-        /// spherepay, polygon, bvnk or swipelux.
-        #[arg(long)]
+        #[arg(long, help = provider_help())]
         provider: String,
         /// Lifetime, e.g. 90s, 10m, 1h.
         #[arg(long, default_value = "10m")]
@@ -64,6 +64,12 @@ pub enum Command {
 }
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
+
+/// `--provider`'s help: the ids core knows.
+fn provider_help() -> String {
+    let ids: Vec<&str> = providers::all().iter().map(|spec| spec.id()).collect();
+    format!("The provider, one of: {}", ids.join(", "))
+}
 
 /// Exit code for configuration errors (missing env var, weak secret, unreadable config).
 const CONFIG_ERROR: u8 = 2;
@@ -209,10 +215,7 @@ async fn serve(
                     return ExitCode::FAILURE;
                 }
             };
-            let upstreams = ["spherepay", "polygon", "bvnk", "swipelux"]
-                .iter()
-                .filter_map(|provider| handle.upstream(provider))
-                .collect();
+            let upstreams = handle.upstreams();
             println!(
                 "sandbox providers on {} (admin: {}/__sandbox/stats)",
                 handle.base_url(),

@@ -188,6 +188,7 @@ impl RateLimit {
     }
 }
 
+/// The `[upstream]` table: `provider` names the variant, the other keys are its own.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "provider", rename_all = "lowercase", deny_unknown_fields)]
 pub enum UpstreamConfig {
@@ -229,6 +230,60 @@ pub struct SumsubConfig {
 
 fn default_share_ttl() -> u32 {
     600
+}
+
+impl UpstreamConfig {
+    /// The base URL, the credentials with their secrets read through `read`, and whether
+    /// updates carry the caller's address.
+    fn read(&self, read: &mut dyn FnMut(&str) -> String) -> (&str, Credentials, bool) {
+        match self {
+            UpstreamConfig::Spherepay {
+                base_url,
+                api_key_env,
+            } => {
+                let api_key = read(api_key_env);
+                (base_url, Credentials::SpherePay { api_key }, false)
+            }
+            UpstreamConfig::Swipelux {
+                base_url,
+                api_key_env,
+                sumsub,
+            } => {
+                let api_key = read(api_key_env);
+                let sumsub = sumsub.as_ref().map(|s| SumsubCredentials {
+                    base_url: s.base_url.clone(),
+                    app_token: read(&s.app_token_env),
+                    secret_key: read(&s.secret_key_env),
+                    for_client_id: s.for_client_id.clone(),
+                    ttl_secs: s.ttl_secs,
+                });
+                (base_url, Credentials::Swipelux { api_key, sumsub }, false)
+            }
+            UpstreamConfig::Bvnk {
+                base_url,
+                hawk_id_env,
+                hawk_key_env,
+            } => {
+                let credentials = Credentials::Bvnk {
+                    hawk_id: read(hawk_id_env),
+                    hawk_key: read(hawk_key_env),
+                };
+                (base_url, credentials, false)
+            }
+            UpstreamConfig::Polygon {
+                base_url,
+                api_key_env,
+                api_secret_env,
+                fill_ip_address,
+            } => {
+                let credentials = Credentials::Polygon {
+                    api_key: read(api_key_env),
+                    api_secret: read(api_secret_env),
+                };
+                (base_url, credentials, *fill_ip_address)
+            }
+        }
+    }
 }
 
 /// One provider the proxy can call, with its secrets read.
@@ -376,62 +431,7 @@ impl Config {
                 String::new()
             }
         };
-        let (provider, base_url, credentials, fill_ip_address) = match &self.upstream {
-            UpstreamConfig::Spherepay {
-                base_url,
-                api_key_env,
-            } => (
-                "spherepay",
-                base_url,
-                Credentials::SpherePay {
-                    api_key: read(api_key_env),
-                },
-                false,
-            ),
-            UpstreamConfig::Swipelux {
-                base_url,
-                api_key_env,
-                sumsub,
-            } => {
-                let api_key = read(api_key_env);
-                let sumsub = sumsub.as_ref().map(|s| SumsubCredentials {
-                    base_url: s.base_url.clone(),
-                    app_token: read(&s.app_token_env),
-                    secret_key: read(&s.secret_key_env),
-                    for_client_id: s.for_client_id.clone(),
-                    ttl_secs: s.ttl_secs,
-                });
-                (
-                    "swipelux",
-                    base_url,
-                    Credentials::Swipelux { api_key, sumsub },
-                    false,
-                )
-            }
-            UpstreamConfig::Bvnk {
-                base_url,
-                hawk_id_env,
-                hawk_key_env,
-            } => {
-                let credentials = Credentials::Bvnk {
-                    hawk_id: read(hawk_id_env),
-                    hawk_key: read(hawk_key_env),
-                };
-                ("bvnk", base_url, credentials, false)
-            }
-            UpstreamConfig::Polygon {
-                base_url,
-                api_key_env,
-                api_secret_env,
-                fill_ip_address,
-            } => {
-                let credentials = Credentials::Polygon {
-                    api_key: read(api_key_env),
-                    api_secret: read(api_secret_env),
-                };
-                ("polygon", base_url, credentials, *fill_ip_address)
-            }
-        };
+        let (base_url, credentials, fill_ip_address) = self.upstream.read(&mut read);
         let mut rate_limit = self.rate_limit.clone();
         if let Some(name) = &self.rate_limit.redis_url_env {
             rate_limit.redis_url = Some(read(name));
@@ -461,7 +461,7 @@ impl Config {
             max_session_ttl: self.max_session_ttl()?,
             trusted_proxies,
             upstream: UpstreamSettings {
-                provider: provider.to_owned(),
+                provider: credentials.provider().to_owned(),
                 base_url: base_url.trim_end_matches('/').to_owned(),
                 credentials,
                 fill_ip_address,

@@ -2,12 +2,16 @@
 //! can show beside the right input. Upstream errors are relayed as the provider sent them;
 //! everything in this file is something the proxy itself decided.
 
+use axum::extract::rejection::BytesRejection;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use customer_update_core::providers::Rejection;
 use customer_update_core::FieldError;
 use serde_json::{json, Value};
 
 use crate::request_id::RequestId;
+use crate::session::SessionError;
+use crate::upstream::Failure;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -213,5 +217,58 @@ impl IntoResponse for Problem {
             );
         }
         response
+    }
+}
+
+// The errors handlers meet, as the problem each is answered with (so handlers use `?`).
+
+impl From<Failure> for Problem {
+    fn from(failure: Failure) -> Self {
+        failure.problem()
+    }
+}
+
+/// core refused the body: its shape (400) or its values (422), with every field error.
+impl From<Rejection> for Problem {
+    fn from(rejection: Rejection) -> Self {
+        let (kind, detail) = match rejection {
+            Rejection::Malformed(_) => (
+                Kind::UnknownField,
+                "The body has a field this form may not send, or a value of the wrong type.",
+            ),
+            Rejection::Invalid(_) => (
+                Kind::Validation,
+                "Some fields need attention; see errors[].",
+            ),
+        };
+        Problem::new(kind, detail).with_errors(rejection.into_errors())
+    }
+}
+
+impl From<SessionError> for Problem {
+    fn from(error: SessionError) -> Self {
+        match error {
+            SessionError::Expired => Problem::new(
+                Kind::SessionExpired,
+                "The session has expired. Ask the page for a new token.",
+            ),
+            SessionError::Invalid => {
+                Problem::new(Kind::SessionInvalid, "The session token is not valid.")
+            }
+        }
+    }
+}
+
+/// The request body could not be read: over the limit, or cut off.
+impl From<BytesRejection> for Problem {
+    fn from(rejection: BytesRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(
+                Kind::BodyTooLarge,
+                format!("The body must be at most {} bytes.", crate::app::BODY_LIMIT),
+            )
+        } else {
+            Problem::new(Kind::MalformedBody, "The body could not be read.")
+        }
     }
 }

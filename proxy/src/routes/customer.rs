@@ -8,15 +8,15 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, Method, Uri};
+use axum::response::Response;
 use axum::routing::any;
 use axum::Router;
 use customer_update_core::country::Lang;
 use customer_update_core::providers::{self, check_locks, ProviderSpec, ServerFields, UpdateOp};
 use serde_json::Value;
 
-use super::session_guard::authenticate;
+use super::session_guard::{authenticate, Session};
 use crate::answer;
 use crate::app::AppState;
 use crate::client_addr::client_ip;
@@ -49,10 +49,8 @@ async fn root(
     uri: Uri,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    handle(&state, peer, method, uri, headers, String::new(), body)
-        .await
-        .unwrap_or_else(IntoResponse::into_response)
+) -> Result<Response, Problem> {
+    handle(&state, peer, method, uri, headers, String::new(), body).await
 }
 
 async fn sub_path(
@@ -63,11 +61,9 @@ async fn sub_path(
     headers: HeaderMap,
     Path(rest): Path<String>,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
+) -> Result<Response, Problem> {
     let sub_path = format!("/{}", rest.trim_end_matches('/'));
-    handle(&state, peer, method, uri, headers, sub_path, body)
-        .await
-        .unwrap_or_else(IntoResponse::into_response)
+    handle(&state, peer, method, uri, headers, sub_path, body).await
 }
 
 async fn handle(
@@ -80,17 +76,12 @@ async fn handle(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, Problem> {
     let client = client_ip(peer, &headers, &state.trusted_proxies);
-    let claims = authenticate(state, &headers, client).await?;
+    let Session {
+        claims,
+        spec,
+        upstream,
+    } = authenticate(state, &headers, client).await?;
     let lang = answer::language(&headers);
-    let (Some(spec), Some(upstream)) = (
-        providers::by_id(&claims.provider),
-        state.upstream(&claims.provider),
-    ) else {
-        return Err(Problem::new(
-            Kind::WrongProvider,
-            "This proxy does not serve the provider named in the session.",
-        ));
-    };
     if let Some(query) = uri.query().filter(|q| !q.is_empty()) {
         let name = query
             .split('&')
@@ -112,7 +103,8 @@ async fn handle(
         if !sub_path.is_empty() {
             return Err(path_not_allowed(spec));
         }
-        return get_customer(spec, upstream, &claims, lang).await;
+        let record = current_record(spec, upstream, &claims, lang).await?;
+        return Ok(answer::form_answer(spec, &record));
     }
     let core_method = match method {
         Method::PATCH => providers::Method::Patch,
@@ -127,17 +119,7 @@ async fn handle(
     let Some(op) = spec.find_op(core_method, &sub_path) else {
         return Err(path_not_allowed(spec));
     };
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::new(
-                Kind::BodyTooLarge,
-                format!("The body must be at most {} bytes.", crate::app::BODY_LIMIT),
-            )
-        } else {
-            Problem::new(Kind::MalformedBody, "The body could not be read.")
-        }
-    })?;
-    let body: Value = serde_json::from_slice(&body)
+    let body: Value = serde_json::from_slice(&body?)
         .map_err(|_| Problem::new(Kind::MalformedBody, "The body must be a JSON object."))?;
     refuse_identity_keys(&body)?;
     let response = update_customer(spec, upstream, op, &claims, client, &body, lang).await?;
@@ -192,16 +174,6 @@ fn upstream_path(template: &str, customer: &CustomerId) -> String {
     template.replace("{id}", &customer.path_segment())
 }
 
-async fn get_customer(
-    spec: &dyn ProviderSpec,
-    upstream: &Upstream,
-    claims: &Claims,
-    lang: Lang,
-) -> Result<Response, Problem> {
-    let record = current_record(spec, upstream, claims, lang).await?;
-    Ok(answer::form_answer(spec, &record))
-}
-
 /// The session customer's record (redacted), for the form, the locks, the kind and merges.
 async fn current_record(
     spec: &dyn ProviderSpec,
@@ -212,8 +184,7 @@ async fn current_record(
     let path = upstream_path(spec.get_path(), &claims.sub);
     let response = upstream
         .send("get", reqwest::Method::GET, &path, None)
-        .await
-        .map_err(|f| f.problem())?;
+        .await?;
     answer::record(spec, &claims.sub, &response, lang)
 }
 
@@ -226,22 +197,7 @@ async fn update_customer(
     body: &Value,
     lang: Lang,
 ) -> Result<Response, Problem> {
-    let mut checked = spec
-        .check_update(op, body, providers::clock_today())
-        .map_err(|rejection| {
-            let kind = if rejection.status() == 400 {
-                Kind::UnknownField
-            } else {
-                Kind::Validation
-            };
-            let detail = match kind {
-                Kind::UnknownField => {
-                    "The body has a field this form may not send, or a value of the wrong type."
-                }
-                _ => "Some fields need attention; see errors[].",
-            };
-            Problem::new(kind, detail).with_errors(rejection.into_errors())
-        })?;
+    let mut checked = spec.check_update(op, body, providers::clock_today())?;
 
     // The current record decides the customer kind, the locks and (BVNK associates) the merge.
     let current = current_record(spec, upstream, claims, lang).await?;
@@ -269,49 +225,23 @@ async fn update_customer(
         );
     }
     if op.needs_current {
-        checked = spec
-            .merge_upstream(op, checked, &current)
-            .map_err(|rejection| {
-                Problem::new(
-                    Kind::Validation,
-                    "Some fields need attention; see errors[].",
-                )
-                .with_errors(rejection.into_errors())
-            })?;
+        checked = spec.merge_upstream(op, checked, &current)?;
     }
 
     let ip_address = upstream
         .settings
         .fill_ip_address
         .then(|| client.to_string());
-    let applicant = claims.applicant.as_deref();
-    let share_token = match applicant {
-        Some(applicant) => upstream
-            .share_token(applicant)
-            .await
-            .map_err(|f| f.problem())?,
-        None => None,
-    };
-    let minted = share_token.is_some();
-    let mut outgoing = checked.clone();
-    spec.add_server_fields(
-        op,
-        &mut outgoing,
-        &ServerFields {
-            ip_address: ip_address.clone(),
-            share_token,
-        },
-    );
-
     let method = match op.method {
         providers::Method::Patch => reqwest::Method::PATCH,
         providers::Method::Put => reqwest::Method::PUT,
     };
     let path = upstream_path(op.upstream_path, &claims.sub);
+    let (outgoing, minted) =
+        with_server_fields(spec, upstream, op, claims, &checked, ip_address.clone()).await?;
     let mut response = upstream
         .send(op.id, method.clone(), &path, Some(&outgoing))
-        .await
-        .map_err(|f| f.problem())?;
+        .await?;
 
     // A stale Sumsub share token: mint a new one and repeat the update once.
     if minted && share_token_refused(spec, &response) {
@@ -320,26 +250,9 @@ async fn update_customer(
             "share token refused as stale; minting a new one and retrying once"
         );
         crate::metrics::share_token_retry();
-        let share_token = match applicant {
-            Some(applicant) => upstream
-                .share_token(applicant)
-                .await
-                .map_err(|f| f.problem())?,
-            None => None,
-        };
-        let mut outgoing = checked;
-        spec.add_server_fields(
-            op,
-            &mut outgoing,
-            &ServerFields {
-                ip_address,
-                share_token,
-            },
-        );
-        response = upstream
-            .send(op.id, method, &path, Some(&outgoing))
-            .await
-            .map_err(|f| f.problem())?;
+        let (outgoing, _) =
+            with_server_fields(spec, upstream, op, claims, &checked, ip_address).await?;
+        response = upstream.send(op.id, method, &path, Some(&outgoing)).await?;
     }
     tracing::info!(
         provider = spec.id(),
@@ -349,6 +262,33 @@ async fn update_customer(
     );
     let record = answer::record(spec, &claims.sub, &response, lang)?;
     Ok(answer::form_answer(spec, &record))
+}
+
+/// The upstream body: the checked body plus the fields only the server knows, a share
+/// token freshly minted when the session names a Sumsub applicant. `true` when one was.
+async fn with_server_fields(
+    spec: &dyn ProviderSpec,
+    upstream: &Upstream,
+    op: &UpdateOp,
+    claims: &Claims,
+    checked: &Value,
+    ip_address: Option<String>,
+) -> Result<(Value, bool), Problem> {
+    let share_token = match claims.applicant.as_deref() {
+        Some(applicant) => upstream.share_token(applicant).await?,
+        None => None,
+    };
+    let minted = share_token.is_some();
+    let mut outgoing = checked.clone();
+    spec.add_server_fields(
+        op,
+        &mut outgoing,
+        &ServerFields {
+            ip_address,
+            share_token,
+        },
+    );
+    Ok((outgoing, minted))
 }
 
 fn share_token_refused(spec: &dyn ProviderSpec, response: &UpstreamResponse) -> bool {

@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use customer_update_core::providers;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -65,9 +66,13 @@ async fn session(
 ) -> Result<Response, Problem> {
     sandbox(&state)?;
     let request: SessionRequest = serde_json::from_slice(&body).map_err(|_| {
+        let ids: Vec<&str> = providers::all().iter().map(|spec| spec.id()).collect();
         Problem::new(
             Kind::MalformedBody,
-            "Send {\"provider\": \"spherepay|polygon|bvnk|swipelux\", \"customer\"?: id}.",
+            format!(
+                "Send {{\"provider\": \"{}\", \"customer\"?: id}}.",
+                ids.join("|")
+            ),
         )
     })?;
     let customer = match &request.customer {

@@ -5,25 +5,34 @@
 use std::net::IpAddr;
 
 use axum::http::{header, HeaderMap};
+use customer_update_core::providers::{self, ProviderSpec};
 
 use crate::app::AppState;
 use crate::client_addr::limit_key;
 use crate::metrics;
 use crate::problem::{Kind, Problem};
 use crate::rate_limit::Refusal;
-use crate::session::{Claims, SessionError};
+use crate::session::Claims;
+use crate::upstream::Upstream;
+
+/// A verified session and the provider it names, as this proxy serves it.
+pub struct Session<'a> {
+    pub claims: Claims,
+    pub spec: &'static dyn ProviderSpec,
+    pub upstream: &'a Upstream,
+}
 
 /// The verified session, its provider served here, its customer's rate limit not
 /// exceeded. The session is checked first (a cheap HMAC): a valid one counts against
 /// its customer's bucket only, so requests without one, however many, count against
 /// the client's address and never use up a customer's limit.
-pub async fn authenticate(
-    state: &AppState,
+pub async fn authenticate<'a>(
+    state: &'a AppState,
     headers: &HeaderMap,
     client: IpAddr,
-) -> Result<Claims, Problem> {
-    let claims = match verified(state, headers) {
-        Ok(claims) => claims,
+) -> Result<Session<'a>, Problem> {
+    let session = match verified(state, headers) {
+        Ok(session) => session,
         Err(problem) => {
             state
                 .ip_limiter
@@ -41,7 +50,10 @@ pub async fn authenticate(
     };
     state
         .session_limiter
-        .take(&format!("{}\u{0}{}", claims.provider, claims.sub))
+        .take(&format!(
+            "{}\u{0}{}",
+            session.claims.provider, session.claims.sub
+        ))
         .await
         .map_err(|refusal| {
             refused(
@@ -50,7 +62,7 @@ pub async fn authenticate(
                 "Too many requests in this session. Wait and try again.",
             )
         })?;
-    Ok(claims)
+    Ok(session)
 }
 
 /// The answer to a request its limit refused; `limit` labels the metric.
@@ -68,8 +80,8 @@ fn refused(refusal: Refusal, limit: &'static str, detail: &str) -> Problem {
     }
 }
 
-/// The session token's claims, when the token is valid for this proxy and origin.
-fn verified(state: &AppState, headers: &HeaderMap) -> Result<Claims, Problem> {
+/// The session, when its token is valid for this proxy and origin.
+fn verified<'a>(state: &'a AppState, headers: &HeaderMap) -> Result<Session<'a>, Problem> {
     let value = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
@@ -90,24 +102,16 @@ fn verified(state: &AppState, headers: &HeaderMap) -> Result<Claims, Problem> {
                 "The Authorization header must be `Bearer <token>`.",
             )
         })?;
-    let claims = state
-        .session_key
-        .verify(token)
-        .map_err(|error| match error {
-            SessionError::Expired => Problem::new(
-                Kind::SessionExpired,
-                "The session has expired. Ask the page for a new token.",
-            ),
-            SessionError::Invalid => {
-                Problem::new(Kind::SessionInvalid, "The session token is not valid.")
-            }
-        })?;
-    if state.upstream(&claims.provider).is_none() {
+    let claims = state.session_key.verify(token)?;
+    let (Some(spec), Some(upstream)) = (
+        providers::by_id(&claims.provider),
+        state.upstream(&claims.provider),
+    ) else {
         return Err(Problem::new(
             Kind::WrongProvider,
             "This proxy does not serve the provider named in the session.",
         ));
-    }
+    };
     if let (Some(aud), Some(origin)) = (
         &claims.aud,
         headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
@@ -119,5 +123,9 @@ fn verified(state: &AppState, headers: &HeaderMap) -> Result<Claims, Problem> {
             ));
         }
     }
-    Ok(claims)
+    Ok(Session {
+        claims,
+        spec,
+        upstream,
+    })
 }

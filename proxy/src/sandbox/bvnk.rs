@@ -16,14 +16,28 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::store::{merge, object};
-use super::{credentials, lock, SandboxState};
+use super::{lock, Provider, SandboxState};
 use crate::hawk;
 use crate::session::now_secs;
+use crate::upstream::auth::Credentials;
 
 const PROVIDER: &str = "bvnk";
+pub const HAWK_ID: &str = "sandbox-bvnk-hawk-id";
+pub const HAWK_KEY: &str = "sandbox-bvnk-hawk-key";
+
+pub(super) const SANDBOX: Provider = Provider {
+    id: PROVIDER,
+    prefix: "/bvnk",
+    router,
+    credentials: |_| Credentials::Bvnk {
+        hawk_id: HAWK_ID.into(),
+        hawk_key: HAWK_KEY.into(),
+    },
+    fill_ip_address: false,
+};
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
-pub fn router(state: Arc<SandboxState>) -> Router<Arc<SandboxState>> {
+fn router(state: Arc<SandboxState>) -> Router<Arc<SandboxState>> {
     Router::new()
         .route(
             "/platform/v1/customers/{reference}",
@@ -95,7 +109,7 @@ fn verify_hawk(
         .unwrap_or("");
     let parsed = hawk::parse_header(header)
         .ok_or_else(|| refuse("Missing or malformed Hawk authorization"))?;
-    if parsed.id != credentials::BVNK_HAWK_ID {
+    if parsed.id != HAWK_ID {
         return Err(refuse("Unknown Hawk id"));
     }
     let ts: u64 = parsed
@@ -133,7 +147,7 @@ fn verify_hawk(
         hash: &parsed.hash,
         ext: &parsed.ext,
     };
-    let expected = hawk::mac(credentials::BVNK_HAWK_KEY.as_bytes(), &artifacts);
+    let expected = hawk::mac(HAWK_KEY.as_bytes(), &artifacts);
     if !hawk::macs_equal(&parsed.mac, &expected) {
         return Err(refuse("Bad MAC"));
     }

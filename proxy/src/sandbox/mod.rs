@@ -2,9 +2,10 @@
 //! authentication, shapes, rules, error envelopes) with in-memory demo customers. It is
 //! the default upstream in sandbox mode and the test double of every upstream test.
 //!
-//! Each provider lives under its own prefix: `/spherepay`, `/polygon/v0.9`, `/bvnk`,
-//! `/swipelux`, and `/sumsub` (Sumsub's share-token API, which Swipelux integrations call).
-//! Admin endpoints under `/__sandbox/` set faults and read counters (see `admin`).
+//! Each provider module declares its [`Provider`] entry (prefix, routes, the credentials
+//! it accepts), listed once in [`PROVIDERS`]; Sumsub's share-token API, which Swipelux
+//! integrations call, lives under `/sumsub`. Admin endpoints under `/__sandbox/` set faults
+//! and read counters (see `admin`).
 
 mod admin;
 mod bvnk;
@@ -24,23 +25,50 @@ use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
+use customer_update_core::providers;
 use tokio::net::TcpListener;
 
 use crate::config::UpstreamSettings;
-use crate::upstream::auth::{Credentials, SumsubCredentials};
+use crate::upstream::auth::Credentials;
 pub use faults::{Fault, FaultKind};
 
-/// The sandbox's fixed credentials. Public: they only open the in-memory demo customers.
+/// The sandbox's fixed credentials, as each provider module declares them. Public: they
+/// only open the in-memory demo customers.
 pub mod credentials {
-    pub const SPHEREPAY_API_KEY: &str = "sandbox-spherepay-api-key";
-    pub const SWIPELUX_API_KEY: &str = "sandbox-swipelux-api-key";
-    pub const BVNK_HAWK_ID: &str = "sandbox-bvnk-hawk-id";
-    pub const BVNK_HAWK_KEY: &str = "sandbox-bvnk-hawk-key";
-    pub const POLYGON_API_KEY: &str = "sandbox-polygon-api-key";
-    pub const POLYGON_API_SECRET: &str = "sandbox-polygon-api-secret";
-    pub const SUMSUB_APP_TOKEN: &str = "sbx:sandbox-sumsub-app-token";
-    pub const SUMSUB_SECRET_KEY: &str = "sandbox-sumsub-secret-key";
-    pub const SUMSUB_FOR_CLIENT_ID: &str = "swipelux";
+    pub use super::bvnk::{HAWK_ID as BVNK_HAWK_ID, HAWK_KEY as BVNK_HAWK_KEY};
+    pub use super::polygon::{API_KEY as POLYGON_API_KEY, API_SECRET as POLYGON_API_SECRET};
+    pub use super::spherepay::API_KEY as SPHEREPAY_API_KEY;
+    pub use super::sumsub::{
+        APP_TOKEN as SUMSUB_APP_TOKEN, FOR_CLIENT_ID as SUMSUB_FOR_CLIENT_ID,
+        SECRET_KEY as SUMSUB_SECRET_KEY,
+    };
+    pub use super::swipelux::API_KEY as SWIPELUX_API_KEY;
+}
+
+/// One provider the sandbox plays.
+pub struct Provider {
+    /// core's `ProviderSpec::id`.
+    pub id: &'static str,
+    /// Where it lives under the sandbox's base URL; the first segment is the id (requests
+    /// and faults are keyed by it).
+    pub prefix: &'static str,
+    router: fn(Arc<SandboxState>) -> Router<Arc<SandboxState>>,
+    /// The credentials it accepts, given the sandbox's base URL.
+    credentials: fn(&str) -> Credentials,
+    /// Whether its updates carry the caller's address, as a deployment would configure it.
+    fill_ip_address: bool,
+}
+
+/// Every provider the sandbox plays (one for each of core's `providers::all()`).
+pub const PROVIDERS: &[Provider] = &[
+    spherepay::SANDBOX,
+    polygon::SANDBOX,
+    bvnk::SANDBOX,
+    swipelux::SANDBOX,
+];
+
+pub fn provider(id: &str) -> Option<&'static Provider> {
+    PROVIDERS.iter().find(|provider| provider.id == id)
 }
 
 #[derive(Debug, Clone)]
@@ -143,12 +171,12 @@ impl SandboxState {
 }
 
 pub fn router(state: Arc<SandboxState>) -> Router {
-    let providers = Router::new()
-        .nest("/spherepay", spherepay::router())
-        .nest("/polygon/v0.9", polygon::router())
-        .nest("/bvnk", bvnk::router(state.clone()))
-        .nest("/swipelux", swipelux::router())
-        .nest("/sumsub", sumsub::router())
+    let providers = PROVIDERS
+        .iter()
+        .fold(Router::new(), |router, provider| {
+            router.nest(provider.prefix, (provider.router)(state.clone()))
+        })
+        .nest(sumsub::PREFIX, sumsub::router())
         .layer(middleware::from_fn_with_state(
             state.clone(),
             count_and_inject_faults,
@@ -199,52 +227,24 @@ impl Handle {
     pub fn upstream(&self, provider: &str) -> Option<UpstreamSettings> {
         upstream_settings(&self.base_url(), provider)
     }
+
+    /// Settings for every provider core knows, in core's order.
+    pub fn upstreams(&self) -> Vec<UpstreamSettings> {
+        providers::all()
+            .iter()
+            .filter_map(|spec| self.upstream(spec.id()))
+            .collect()
+    }
 }
 
 /// Sandbox base URL + credentials for one provider.
 pub fn upstream_settings(base: &str, provider: &str) -> Option<UpstreamSettings> {
-    use credentials::*;
-    let (base_url, credentials) = match provider {
-        "spherepay" => (
-            format!("{base}/spherepay"),
-            Credentials::SpherePay {
-                api_key: SPHEREPAY_API_KEY.into(),
-            },
-        ),
-        "swipelux" => (
-            format!("{base}/swipelux"),
-            Credentials::Swipelux {
-                api_key: SWIPELUX_API_KEY.into(),
-                sumsub: Some(SumsubCredentials {
-                    base_url: format!("{base}/sumsub"),
-                    app_token: SUMSUB_APP_TOKEN.into(),
-                    secret_key: SUMSUB_SECRET_KEY.into(),
-                    for_client_id: SUMSUB_FOR_CLIENT_ID.into(),
-                    ttl_secs: 600,
-                }),
-            },
-        ),
-        "bvnk" => (
-            format!("{base}/bvnk"),
-            Credentials::Bvnk {
-                hawk_id: BVNK_HAWK_ID.into(),
-                hawk_key: BVNK_HAWK_KEY.into(),
-            },
-        ),
-        "polygon" => (
-            format!("{base}/polygon/v0.9"),
-            Credentials::Polygon {
-                api_key: POLYGON_API_KEY.into(),
-                api_secret: POLYGON_API_SECRET.into(),
-            },
-        ),
-        _ => return None,
-    };
+    let provider = self::provider(provider)?;
     Some(UpstreamSettings {
-        provider: provider.to_owned(),
-        base_url,
-        credentials,
-        fill_ip_address: provider == "polygon",
+        provider: provider.id.to_owned(),
+        base_url: format!("{base}{}", provider.prefix),
+        credentials: (provider.credentials)(base),
+        fill_ip_address: provider.fill_ip_address,
     })
 }
 
@@ -260,4 +260,22 @@ pub async fn start(addr: SocketAddr, options: Options) -> std::io::Result<Handle
         }
     });
     Ok(Handle { addr, state, task })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_plays_every_provider_core_knows_under_its_id() {
+        let core: Vec<&str> = providers::all().iter().map(|spec| spec.id()).collect();
+        let sandbox: Vec<&str> = PROVIDERS.iter().map(|provider| provider.id).collect();
+        assert_eq!(sandbox, core);
+        for provider in PROVIDERS {
+            let first = provider.prefix.trim_start_matches('/').split('/').next();
+            assert_eq!(first, Some(provider.id));
+            let settings = upstream_settings("http://127.0.0.1:1", provider.id).unwrap();
+            assert_eq!(settings.credentials.provider(), provider.id);
+        }
+    }
 }

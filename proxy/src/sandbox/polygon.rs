@@ -15,10 +15,25 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::store::{merge, now_rfc3339, object};
-use super::{credentials, lock, SandboxState};
+use super::{lock, Provider, SandboxState};
 use crate::session::now_secs;
+use crate::upstream::auth::Credentials;
 
 const PROVIDER: &str = "polygon";
+pub const API_KEY: &str = "sandbox-polygon-api-key";
+pub const API_SECRET: &str = "sandbox-polygon-api-secret";
+
+pub(super) const SANDBOX: Provider = Provider {
+    id: PROVIDER,
+    prefix: "/polygon/v0.9",
+    router,
+    credentials: |_| Credentials::Polygon {
+        api_key: API_KEY.into(),
+        api_secret: API_SECRET.into(),
+    },
+    // Polygon's updates take the customer's `ipAddress`.
+    fill_ip_address: true,
+};
 const WRITE_ONLY: &[&str] = &[
     "birthDate",
     "residentialAddress",
@@ -42,7 +57,7 @@ const ACCEPTED: &[&str] = &[
     "metadata",
 ];
 
-pub fn router() -> Router<Arc<SandboxState>> {
+fn router(_: Arc<SandboxState>) -> Router<Arc<SandboxState>> {
     Router::new()
         .route("/auth/token", post(token))
         .route("/customers/{id}", get(fetch).patch(update))
@@ -69,10 +84,8 @@ async fn token(State(state): State<Arc<SandboxState>>, body: Bytes) -> Response 
             vec![],
         );
     };
-    let key_ok =
-        request.get("apiKey").and_then(Value::as_str) == Some(credentials::POLYGON_API_KEY);
-    let secret_ok =
-        request.get("apiSecret").and_then(Value::as_str) == Some(credentials::POLYGON_API_SECRET);
+    let key_ok = request.get("apiKey").and_then(Value::as_str) == Some(API_KEY);
+    let secret_ok = request.get("apiSecret").and_then(Value::as_str) == Some(API_SECRET);
     if !(key_ok && secret_ok) {
         return error(
             StatusCode::UNAUTHORIZED,

@@ -14,9 +14,21 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::store::{merge, now_rfc3339, object, remove_pointer};
-use super::{credentials, SandboxState};
+use super::{Provider, SandboxState};
+use crate::upstream::auth::Credentials;
 
 const PROVIDER: &str = "spherepay";
+pub const API_KEY: &str = "sandbox-spherepay-api-key";
+
+pub(super) const SANDBOX: Provider = Provider {
+    id: PROVIDER,
+    prefix: "/spherepay",
+    router,
+    credentials: |_| Credentials::SpherePay {
+        api_key: API_KEY.into(),
+    },
+    fill_ip_address: false,
+};
 const EDITABLE: &[&str] = &[
     "email",
     "phone",
@@ -34,7 +46,7 @@ const TAX_FIELDS: &[&str] = &[
     "taxIdentificationNumberDescription",
 ];
 
-pub fn router() -> Router<Arc<SandboxState>> {
+fn router(_: Arc<SandboxState>) -> Router<Arc<SandboxState>> {
     Router::new().route("/v2/customer/{id}", get(fetch).patch(update))
 }
 
@@ -50,7 +62,7 @@ fn error(status: StatusCode, code: &str, detail: &str, errors: Vec<(&str, String
 }
 
 fn authorized(headers: &HeaderMap) -> bool {
-    let expected = format!("Bearer {}", credentials::SPHEREPAY_API_KEY);
+    let expected = format!("Bearer {}", API_KEY);
     headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(expected.as_str())
 }
 

@@ -13,9 +13,15 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::store::object;
-use super::{credentials, lock, SandboxState};
+use super::{lock, SandboxState};
 use crate::session::now_secs;
 use crate::sumsub;
+
+pub const PREFIX: &str = "/sumsub";
+pub const APP_TOKEN: &str = "sbx:sandbox-sumsub-app-token";
+pub const SECRET_KEY: &str = "sandbox-sumsub-secret-key";
+/// Swipelux's client ID at Sumsub.
+pub const FOR_CLIENT_ID: &str = "swipelux";
 
 /// Sumsub reports 1200 s as the longest share-token lifetime.
 const MAX_TTL_SECS: u64 = 1200;
@@ -49,7 +55,7 @@ async fn share_token(
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
     };
-    if header(sumsub::HEADER_TOKEN) != credentials::SUMSUB_APP_TOKEN {
+    if header(sumsub::HEADER_TOKEN) != APP_TOKEN {
         return error(StatusCode::UNAUTHORIZED, "App token is invalid");
     }
     let Ok(ts) = header(sumsub::HEADER_TS).parse::<u64>() else {
@@ -62,13 +68,7 @@ async fn share_token(
         );
     }
     let path = uri.0.path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
-    let expected = sumsub::signature(
-        credentials::SUMSUB_SECRET_KEY.as_bytes(),
-        ts,
-        "POST",
-        path,
-        &body,
-    );
+    let expected = sumsub::signature(SECRET_KEY.as_bytes(), ts, "POST", path, &body);
     if !crate::hawk::macs_equal(header(sumsub::HEADER_SIG), &expected) {
         return error(StatusCode::UNAUTHORIZED, "Request signature mismatch");
     }
@@ -115,9 +115,7 @@ pub fn refusal(state: &SandboxState, token: &str, applicant: Option<&str>) -> Op
     if now_secs() >= record.expires_at {
         return Some("share_token_expired");
     }
-    if record.for_client_id != credentials::SUMSUB_FOR_CLIENT_ID
-        || Some(record.applicant.as_str()) != applicant
-    {
+    if record.for_client_id != FOR_CLIENT_ID || Some(record.applicant.as_str()) != applicant {
         return Some("share_token_invalid");
     }
     None

@@ -15,9 +15,33 @@ use serde_json::{json, Value};
 
 use super::faults::FaultKind;
 use super::store::{merge, now_rfc3339, object};
-use super::{credentials, sumsub, SandboxState};
+use super::{sumsub, Provider, SandboxState};
+use crate::upstream::auth::{Credentials, SumsubCredentials};
 
 const PROVIDER: &str = "swipelux";
+pub const API_KEY: &str = "sandbox-swipelux-api-key";
+
+pub(super) const SANDBOX: Provider = Provider {
+    id: PROVIDER,
+    prefix: "/swipelux",
+    router,
+    credentials: sandbox_credentials,
+    fill_ip_address: false,
+};
+
+/// The API key, and the sandbox's Sumsub (beside it under `base`) for share tokens.
+fn sandbox_credentials(base: &str) -> Credentials {
+    Credentials::Swipelux {
+        api_key: API_KEY.into(),
+        sumsub: Some(SumsubCredentials {
+            base_url: format!("{base}{}", sumsub::PREFIX),
+            app_token: sumsub::APP_TOKEN.into(),
+            secret_key: sumsub::SECRET_KEY.into(),
+            for_client_id: sumsub::FOR_CLIENT_ID.into(),
+            ttl_secs: 600,
+        }),
+    }
+}
 const ACCEPTED: &[&str] = &[
     "firstName",
     "middleName",
@@ -37,7 +61,7 @@ const HIDDEN: &[&str] = &[
     "applicantId",
 ];
 
-pub fn router() -> Router<Arc<SandboxState>> {
+fn router(_: Arc<SandboxState>) -> Router<Arc<SandboxState>> {
     Router::new().route("/v1/customers/{id}", get(fetch).put(update).patch(update))
 }
 
@@ -63,7 +87,7 @@ fn problem(
 }
 
 fn authorized(headers: &HeaderMap) -> bool {
-    headers.get("x-api-key").and_then(|v| v.to_str().ok()) == Some(credentials::SWIPELUX_API_KEY)
+    headers.get("x-api-key").and_then(|v| v.to_str().ok()) == Some(API_KEY)
 }
 
 fn unauthorized() -> Response {

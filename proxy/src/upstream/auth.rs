@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use customer_update_core::providers::{bvnk, polygon, spherepay, swipelux, ProviderSpec};
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 
 use crate::hawk;
@@ -23,6 +24,18 @@ pub enum Credentials {
         api_key: String,
         api_secret: String,
     },
+}
+
+impl Credentials {
+    /// The provider these credentials are for (core's `ProviderSpec::id`).
+    pub fn provider(&self) -> &'static str {
+        match self {
+            Credentials::SpherePay { .. } => spherepay::SpherePay.id(),
+            Credentials::Swipelux { .. } => swipelux::Swipelux.id(),
+            Credentials::Bvnk { .. } => bvnk::Bvnk.id(),
+            Credentials::Polygon { .. } => polygon::Polygon.id(),
+        }
+    }
 }
 
 #[derive(Clone)]

@@ -1,7 +1,6 @@
 //! One provider's HTTP client: adds its authentication, bounds every call with the
 //! configured timeouts, and turns transport failures into `Failure`s with a fixed status.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -111,7 +110,6 @@ pub struct Upstream {
     pub settings: UpstreamSettings,
     client: reqwest::Client,
     polygon: TokenCache,
-    sumsub_mints: AtomicU64,
 }
 
 /// Installs the TLS crypto backend once per process (reqwest is built without a default one).
@@ -137,22 +135,11 @@ impl Upstream {
             settings,
             client,
             polygon: TokenCache::default(),
-            sumsub_mints: AtomicU64::new(0),
         })
     }
 
     pub fn provider(&self) -> &str {
         &self.settings.provider
-    }
-
-    /// Polygon token calls made so far.
-    pub fn token_fetches(&self) -> u64 {
-        self.polygon.fetches.load(Ordering::Relaxed)
-    }
-
-    /// Sumsub share tokens minted so far.
-    pub fn share_token_mints(&self) -> u64 {
-        self.sumsub_mints.load(Ordering::Relaxed)
     }
 
     /// Sends `method path` (appended to the base URL) with an optional JSON body, with this
@@ -175,7 +162,7 @@ impl Upstream {
                 return Ok(response);
             }
             tracing::info!(
-                provider = "polygon",
+                provider = %self.provider(),
                 "bearer refused; refreshing once and retrying once"
             );
             self.polygon.invalidate(&token).await;
@@ -264,7 +251,7 @@ impl Upstream {
                 let body = serde_json::json!({"apiKey": api_key, "apiSecret": api_secret});
                 let started = std::time::Instant::now();
                 let counted = |outcome| {
-                    metrics::upstream_call("polygon", "token", outcome, started.elapsed())
+                    metrics::upstream_call(self.provider(), "token", outcome, started.elapsed())
                 };
                 let response = self
                     .client
@@ -281,7 +268,7 @@ impl Upstream {
                 counted(metrics::status_class(status.as_u16()));
                 if !status.is_success() {
                     tracing::warn!(
-                        provider = "polygon",
+                        provider = %self.provider(),
                         status = status.as_u16(),
                         "token call refused"
                     );
@@ -291,7 +278,7 @@ impl Upstream {
                         Failure::Auth
                     });
                 }
-                tracing::info!(provider = "polygon", "fetched a new bearer token");
+                tracing::info!(provider = %self.provider(), "fetched a new bearer token");
                 parse_token_response(&bytes).ok_or(Failure::Malformed)
             })
             .await
@@ -314,7 +301,6 @@ impl Upstream {
         sumsub: &SumsubCredentials,
         applicant: &str,
     ) -> Result<String, Failure> {
-        self.sumsub_mints.fetch_add(1, Ordering::Relaxed);
         metrics::share_token_mint();
         let body = serde_json::json!({
             "applicantId": applicant,
