@@ -110,6 +110,16 @@ pub fn check_leaves(
     rules::check(spec, op, body, today).map_err(Rejection::into_errors)
 }
 
+/// "spherepay, polygon, bvnk or swipelux": every id of [`all`], for messages.
+pub fn known_ids() -> String {
+    let ids: Vec<&str> = all().iter().map(|spec| spec.id()).collect();
+    match ids.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn find(
     provider: &str,
     op: Option<&str>,
@@ -118,7 +128,7 @@ fn find(
     let Some(spec) = by_id(provider) else {
         return Err(vec![FieldError::new(
             Code::InvalidValue,
-            format!("Unknown provider “{provider}”: use spherepay, polygon, bvnk or swipelux."),
+            format!("Unknown provider “{provider}”: use {}.", known_ids()),
         )
         .with_param("provider", provider)]);
     };
