@@ -12,7 +12,7 @@ use crate::request_id::RequestId;
 /// Log target of the audit lines, so they can be filtered or routed on their own.
 pub const TARGET: &str = "audit";
 
-/// The key of the customer hash.
+/// The key of the customer hash (audit lines, and the per-customer rate-limit buckets).
 #[derive(Clone)]
 pub struct AuditKey(Vec<u8>);
 

@@ -73,6 +73,27 @@ async fn two_instances_sharing_redis_enforce_one_limit_and_keep_serving_when_it_
     );
     assert!(retry_after(&refused) >= 1);
 
+    // The buckets' keys name no customer: a Redis shared with other services learns none.
+    let client = redis::Client::open(redis.url()).expect("a Redis URL");
+    let mut connection = client
+        .get_multiplexed_async_connection()
+        .await
+        .expect("Redis is up");
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("cuw:rl:*")
+        .query_async(&mut connection)
+        .await
+        .expect("KEYS");
+    assert!(
+        keys.iter().any(|k| k.starts_with("cuw:rl:session:")),
+        "{keys:?}"
+    );
+    assert!(
+        keys.iter().all(|k| !k.contains(demo::SPHEREPAY_OPEN)),
+        "a key holds the customer ID: {keys:?}"
+    );
+    drop(connection);
+
     // Redis gone: the proxy fails open, although the customer's bucket was empty.
     redis.stop();
     for i in 0..6 {

@@ -50,10 +50,12 @@ pub async fn authenticate<'a>(
     };
     state
         .session_limiter
-        .take(&format!(
-            "{}\u{0}{}",
-            session.claims.provider, session.claims.sub
-        ))
+        // Keyed by the customer's hash, so a shared Redis holds no customer IDs.
+        .take(
+            &state
+                .audit_key
+                .customer_hash(&session.claims.provider, session.claims.sub.as_str()),
+        )
         .await
         .map_err(|refusal| {
             refused(
