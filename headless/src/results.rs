@@ -8,16 +8,22 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 /// of what was typed is left out) or `{ok: false, error}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Checked {
-    Valid(String),
-    /// Accepted, but not all of it is kept: a phone's extension.
-    ValidWithNotice(String, FieldError),
+    /// The canonical value; `notice` when not all of what was typed is kept (a phone's
+    /// extension).
+    Valid {
+        value: String,
+        notice: Option<FieldError>,
+    },
     Invalid(FieldError),
 }
 
 impl From<Result<String, FieldError>> for Checked {
     fn from(result: Result<String, FieldError>) -> Self {
         match result {
-            Ok(value) => Checked::Valid(value),
+            Ok(value) => Checked::Valid {
+                value,
+                notice: None,
+            },
             Err(error) => Checked::Invalid(error),
         }
     }
@@ -26,9 +32,9 @@ impl From<Result<String, FieldError>> for Checked {
 impl From<Result<phone::Normalized, FieldError>> for Checked {
     fn from(result: Result<phone::Normalized, FieldError>) -> Self {
         match result {
-            Ok(normalized) => match normalized.hint() {
-                Some(notice) => Checked::ValidWithNotice(normalized.e164, notice),
-                None => Checked::Valid(normalized.e164),
+            Ok(normalized) => Checked::Valid {
+                notice: normalized.hint(),
+                value: normalized.e164,
             },
             Err(error) => Checked::Invalid(error),
         }
@@ -37,21 +43,18 @@ impl From<Result<phone::Normalized, FieldError>> for Checked {
 
 impl Serialize for Checked {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = if matches!(self, Checked::ValidWithNotice(..)) {
-            3
-        } else {
-            2
+        let len = match self {
+            Checked::Valid { notice, .. } => 2 + usize::from(notice.is_some()),
+            Checked::Invalid(_) => 2,
         };
         let mut object = serializer.serialize_struct("Checked", len)?;
         match self {
-            Checked::Valid(value) => {
+            Checked::Valid { value, notice } => {
                 object.serialize_field("ok", &true)?;
                 object.serialize_field("value", value)?;
-            }
-            Checked::ValidWithNotice(value, notice) => {
-                object.serialize_field("ok", &true)?;
-                object.serialize_field("value", value)?;
-                object.serialize_field("notice", notice)?;
+                if let Some(notice) = notice {
+                    object.serialize_field("notice", notice)?;
+                }
             }
             Checked::Invalid(error) => {
                 object.serialize_field("ok", &false)?;

@@ -67,8 +67,7 @@ const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
 
 /// `--provider`'s help: the ids core knows.
 fn provider_help() -> String {
-    let ids: Vec<&str> = providers::all().iter().map(|spec| spec.id()).collect();
-    format!("The provider, one of: {}", ids.join(", "))
+    format!("The provider: {}", providers::known_ids())
 }
 
 /// Exit code for configuration errors (missing env var, weak secret, unreadable config).

@@ -70,22 +70,15 @@ pub fn FieldRow(index: usize, #[prop(optional)] write_only_said: bool) -> impl I
         field.spec,
     );
     // A state field loads its country's list, again whenever the country changes (a memo:
-    // choosing the same country again asks nothing).
-    let state_list = match (country, role) {
-        (Some(country), Some(AddressField::State)) => {
-            let chosen = Memo::new(move |_| country.get());
-            Some(LocalResource::new(move || {
-                crate::model::states::load(form, chosen.get())
-            }))
-        }
-        _ => None,
-    };
+    // choosing the same country again asks nothing). The resource re-runs by itself; what
+    // arrives reaches the rules through `states_loaded`.
+    if let (Some(country), Some(AddressField::State)) = (country, role) {
+        let chosen = Memo::new(move |_| country.get());
+        LocalResource::new(move || crate::model::states::load(form, chosen.get()));
+    }
     let rules = Signal::derive(move || {
         // A state list that arrives later changes the rules' answers.
         form.states_loaded.track();
-        if let Some(list) = state_list {
-            list.track();
-        }
         country.and_then(|c| address::rules(&c.get()))
     });
 

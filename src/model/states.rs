@@ -10,20 +10,18 @@ use leptos::prelude::*;
 use super::state::Form;
 use crate::transport::{HttpRequest, Method};
 
-/// Whether `country`'s list is here, asking the proxy for it first when its address has
-/// a state and the list has not arrived yet. A state select's `LocalResource` runs it
-/// for each new country; a reply for a country no longer chosen is dropped (and its
-/// request aborted), and a failed one is asked again when the country changes.
-pub async fn load(form: Form, country: String) -> bool {
+/// Asks the proxy for `country`'s list when its address has a state and the list has
+/// not arrived yet; bumps `states_loaded` when it arrives. A state field's
+/// `LocalResource` runs it for each new country: a reply for a country no longer chosen
+/// is dropped (and its request aborted), and a failed one is asked again when the country
+/// changes.
+pub async fn load(form: Form, country: String) {
     let Ok(code) = CountryCode::parse(&country) else {
-        return false;
+        return;
     };
     let rules = address::rules_for(code);
-    if !rules.uses(address::Field::State) {
-        return false;
-    }
-    if !rules.states().is_empty() {
-        return true;
+    if !rules.uses(address::Field::State) || !rules.states().is_empty() {
+        return;
     }
     let alpha2 = code.alpha2();
     let Some(request) = form.settings.try_with_value(|s| HttpRequest {
@@ -32,19 +30,14 @@ pub async fn load(form: Form, country: String) -> bool {
         session_token: s.session_token.clone(),
         body: None,
     }) else {
-        return false;
+        return;
     };
     let Some(reply) = form.http.send(request) else {
-        return false;
+        return;
     };
-    match reply.await {
-        Ok(response) if response.status == 200 => {
-            let arrived = address::provide_states(alpha2, &response.body);
-            if arrived {
-                form.states_loaded.try_update(|n| *n += 1);
-            }
-            arrived
+    if let Ok(response) = reply.await {
+        if response.status == 200 && address::provide_states(alpha2, &response.body) {
+            form.states_loaded.try_update(|n| *n += 1);
         }
-        _ => false,
     }
 }

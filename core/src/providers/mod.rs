@@ -59,6 +59,11 @@ pub fn all() -> &'static [&'static dyn ProviderSpec] {
     ]
 }
 
+/// Every provider's id, in [`all`]'s order.
+pub fn ids() -> Vec<&'static str> {
+    all().iter().map(|spec| spec.id()).collect()
+}
+
 /// The provider with this id (`spherepay`, `polygon`, `bvnk`, `swipelux`), exact match.
 pub fn by_id(id: &str) -> Option<&'static dyn ProviderSpec> {
     all().iter().copied().find(|spec| spec.id() == id)
@@ -112,7 +117,7 @@ pub fn check_leaves(
 
 /// "spherepay, polygon, bvnk or swipelux": every id of [`all`], for messages.
 pub fn known_ids() -> String {
-    let ids: Vec<&str> = all().iter().map(|spec| spec.id()).collect();
+    let ids = ids();
     match ids.split_last() {
         Some((last, [])) => (*last).to_owned(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),

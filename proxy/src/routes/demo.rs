@@ -66,12 +66,11 @@ async fn session(
 ) -> Result<Response, Problem> {
     sandbox(&state)?;
     let request: SessionRequest = serde_json::from_slice(&body).map_err(|_| {
-        let ids: Vec<&str> = providers::all().iter().map(|spec| spec.id()).collect();
         Problem::new(
             Kind::MalformedBody,
             format!(
                 "Send {{\"provider\": \"{}\", \"customer\"?: id}}.",
-                ids.join("|")
+                providers::ids().join("|")
             ),
         )
     })?;

@@ -214,7 +214,7 @@ pub fn contract() -> Value {
 
 /// The schemas written here rather than derived: problems and the form state.
 fn fixed_schemas() -> Map<String, Value> {
-    let providers: Vec<&str> = providers::all().iter().map(|spec| spec.id()).collect();
+    let providers = providers::ids();
     [
         (
             "Problem",

@@ -35,6 +35,7 @@ pub(super) const SANDBOX: Provider = Provider {
     },
     fill_ip_address: false,
 };
+
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
 fn router(state: Arc<SandboxState>) -> Router<Arc<SandboxState>> {

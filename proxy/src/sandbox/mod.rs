@@ -230,9 +230,9 @@ impl Handle {
 
     /// Settings for every provider core knows, in core's order.
     pub fn upstreams(&self) -> Vec<UpstreamSettings> {
-        providers::all()
-            .iter()
-            .filter_map(|spec| self.upstream(spec.id()))
+        providers::ids()
+            .into_iter()
+            .filter_map(|id| self.upstream(id))
             .collect()
     }
 }
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn the_sandbox_plays_every_provider_core_knows_under_its_id() {
-        let core: Vec<&str> = providers::all().iter().map(|spec| spec.id()).collect();
+        let core = providers::ids();
         let sandbox: Vec<&str> = PROVIDERS.iter().map(|provider| provider.id).collect();
         assert_eq!(sandbox, core);
         for provider in PROVIDERS {

@@ -34,6 +34,7 @@ pub(super) const SANDBOX: Provider = Provider {
     // Polygon's updates take the customer's `ipAddress`.
     fill_ip_address: true,
 };
+
 const WRITE_ONLY: &[&str] = &[
     "birthDate",
     "residentialAddress",

@@ -29,6 +29,7 @@ pub(super) const SANDBOX: Provider = Provider {
     },
     fill_ip_address: false,
 };
+
 const EDITABLE: &[&str] = &[
     "email",
     "phone",

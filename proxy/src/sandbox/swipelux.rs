@@ -42,6 +42,7 @@ fn sandbox_credentials(base: &str) -> Credentials {
         }),
     }
 }
+
 const ACCEPTED: &[&str] = &[
     "firstName",
     "middleName",
