@@ -1,9 +1,16 @@
 // Loads the widget (no inline script: the page runs under a strict CSP) and lets the
 // visitor switch between the sandbox's demo customers. Trunk puts the hashed file names
 // of the wasm-bindgen module and the wasm on this script's data attributes.
+// Nothing waits for the wasm that need not: the demo's own requests, and then the
+// customer's GET and language file (prefetch.js, as `mount()` from the npm package does),
+// travel while the wasm is fetched and compiled.
+import { prefetch } from './prefetch.js';
+
 const me = document.querySelector('script[data-widget-js]');
-const { default: init, mount } = await import(me.dataset.widgetJs);
-await init({ module_or_path: me.dataset.widgetWasm });
+const widget = import(me.dataset.widgetJs).then(async (glue) => {
+  await glue.default({ module_or_path: me.dataset.widgetWasm });
+  return glue;
+});
 
 const picker = document.getElementById('demo-customer');
 const note = document.getElementById('demo-note');
@@ -23,11 +30,14 @@ async function open(provider, customer) {
     body: JSON.stringify({ provider, customer }),
   }));
   const sessionToken = session.token ?? session.sessionToken;
-  if (mounted) mounted.destroy();
-  host.dataset.provider = provider;
   // ?lang=pt-BR or ?lang=es shows the form in that language (default: the page's).
   const lang = new URLSearchParams(location.search).get('lang') ?? undefined;
-  mounted = mount(host, { provider, endpoint: host.dataset.endpoint, sessionToken, lang });
+  const options = { provider, endpoint: host.dataset.endpoint, sessionToken, lang };
+  const prefetched = prefetch(host, options);
+  const { mount } = await widget;
+  if (mounted) mounted.destroy();
+  host.dataset.provider = provider;
+  mounted = mount(host, { ...options, prefetched });
 }
 
 host.addEventListener('session-expired', () => {
