@@ -50,6 +50,24 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// What a leaf of the wrong kind gives, without asking the visitor: a visitor method that is
+/// never called is never compiled, so each update type costs one `visit_map` and not a copy
+/// per kind of leaf.
+fn wrong_type<T>() -> Result<T, Error> {
+    Err(Error(Cow::Borrowed("invalid type")))
+}
+
+impl<'a> Node<'a> {
+    /// An object's members; `{}`/`[]` (an empty container) has none.
+    fn members(self) -> Option<Vec<(String, Node<'a>)>> {
+        match self {
+            Node::Object(members) => Some(members),
+            Node::Leaf(Leaf::Other) => Some(Vec::new()),
+            _ => None,
+        }
+    }
+}
+
 impl<'de, 'a> Deserializer<'de> for Node<'a> {
     type Error = Error;
 
@@ -58,12 +76,41 @@ impl<'de, 'a> Deserializer<'de> for Node<'a> {
             Node::Leaf(Leaf::Text(text)) => visitor.visit_str(text),
             Node::Leaf(Leaf::Bool(flag)) => visitor.visit_bool(*flag),
             Node::Leaf(Leaf::Null) => visitor.visit_unit(),
-            // An empty object where fields go (a number never deserializes as one).
-            Node::Leaf(Leaf::Other) => visitor.visit_map(MapDeserializer::new(
-                std::iter::empty::<(String, Node<'a>)>(),
-            )),
-            Node::Object(members) => visitor.visit_map(MapDeserializer::new(members.into_iter())),
             Node::Array(items) => visitor.visit_seq(SeqDeserializer::new(items.into_iter())),
+            other => match other.members() {
+                Some(members) => visitor.visit_map(MapDeserializer::new(members.into_iter())),
+                None => wrong_type(),
+            },
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.members() {
+            Some(members) => visitor.visit_map(MapDeserializer::new(members.into_iter())),
+            None => wrong_type(),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Node::Leaf(Leaf::Text(text)) => visitor.visit_str(text),
+            _ => wrong_type(),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Node::Leaf(Leaf::Bool(flag)) => visitor.visit_bool(*flag),
+            _ => wrong_type(),
         }
     }
 
@@ -75,19 +122,23 @@ impl<'de, 'a> Deserializer<'de> for Node<'a> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
+        let items = match self {
+            Node::Array(items) => items,
             // `[]`: an empty list.
-            Node::Leaf(Leaf::Other) => {
-                visitor.visit_seq(SeqDeserializer::new(std::iter::empty::<Node<'a>>()))
-            }
-            other => other.deserialize_any(visitor),
-        }
+            Node::Leaf(Leaf::Other) => Vec::new(),
+            _ => return wrong_type(),
+        };
+        visitor.visit_seq(SeqDeserializer::new(items.into_iter()))
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
         bytes byte_buf unit unit_struct newtype_struct tuple
-        tuple_struct map struct enum identifier ignored_any
+        tuple_struct map enum identifier
     }
 }
 
