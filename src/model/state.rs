@@ -116,8 +116,9 @@ pub struct Form {
     pub plans: Memo<Vec<Plan>>,
     /// All plans together: what changed, what is wrong (indexes into `fields`).
     pub check: Memo<Prepared>,
-    /// For each of `check`'s errors, the field it belongs to (`None`: form-wide).
-    pub owners: Memo<Vec<Option<usize>>>,
+    /// `check`'s errors, each with the field it belongs to (`None`: form-wide). A memo of
+    /// its own, so what shows errors re-runs when they change, not on every keystroke.
+    pub errors: Memo<Vec<(FieldError, Option<usize>)>>,
 }
 
 /// Today in the customer's time zone, for date-of-birth rules.
@@ -212,7 +213,7 @@ impl Form {
             });
             all
         });
-        let owners = Memo::new(move |_| {
+        let errors = Memo::new(move |_| {
             fields.with_value(|fields| {
                 let snapshot: Vec<(String, String, String)> = fields
                     .iter()
@@ -224,7 +225,12 @@ impl Form {
                         prepared
                             .errors
                             .iter()
-                            .map(|error| body::entry_for_error(&entries, &error.pointer))
+                            .map(|error| {
+                                (
+                                    error.clone(),
+                                    body::entry_for_error(&entries, &error.pointer),
+                                )
+                            })
                             .collect()
                     })
                 })
@@ -244,7 +250,7 @@ impl Form {
             states_loaded,
             plans,
             check,
-            owners,
+            errors,
         }
     }
 
@@ -306,9 +312,14 @@ impl Form {
         }
     }
 
+    /// Notifies only when there was one to forget: a keystroke in a field the server had
+    /// nothing against re-runs nothing that reads the server's errors.
     fn forget_server_error(&self, index: usize) {
-        self.server_errors
-            .update(|errors| errors.retain(|(i, _)| *i != Some(index)));
+        self.server_errors.maybe_update(|errors| {
+            let before = errors.len();
+            errors.retain(|(i, _)| *i != Some(index));
+            errors.len() != before
+        });
     }
 
     pub fn field(&self, index: usize) -> Option<Field> {
@@ -345,14 +356,10 @@ impl Form {
     /// Whether core wants a value in field `index` right now, whatever the timing of error
     /// display (e.g. a tax ID's type once its number is typed): the "(optional)" mark goes.
     pub fn required_now(&self, index: usize) -> bool {
-        self.check.with(|prepared| {
-            self.owners.with(|owners| {
-                prepared
-                    .errors
-                    .iter()
-                    .zip(owners)
-                    .any(|(error, owner)| error.code == Code::Required && *owner == Some(index))
-            })
+        self.errors.with(|errors| {
+            errors
+                .iter()
+                .any(|(error, owner)| error.code == Code::Required && *owner == Some(index))
         })
     }
 
@@ -372,15 +379,11 @@ impl Form {
         if !(field.touched.get() || self.submitted.get()) {
             return None;
         }
-        self.check.with(|prepared| {
-            self.owners.with(|owners| {
-                prepared
-                    .errors
-                    .iter()
-                    .zip(owners)
-                    .find(|(_, owner)| **owner == Some(index))
-                    .map(|(error, _)| error.clone())
-            })
+        self.errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(_, owner)| *owner == Some(index))
+                .map(|(error, _)| error.clone())
         })
     }
 
@@ -417,17 +420,13 @@ impl Form {
             );
         });
         if self.submitted.get() {
-            self.check.with(|prepared| {
-                self.owners.with(|owners| {
-                    items.extend(
-                        prepared
-                            .errors
-                            .iter()
-                            .zip(owners)
-                            .filter(|(_, owner)| owner.is_none())
-                            .map(|(e, _)| (None, messages.error(e))),
-                    );
-                })
+            self.errors.with(|errors| {
+                items.extend(
+                    errors
+                        .iter()
+                        .filter(|(_, owner)| owner.is_none())
+                        .map(|(e, _)| (None, messages.error(e))),
+                );
             });
         }
         items
