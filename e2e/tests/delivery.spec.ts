@@ -1,6 +1,7 @@
 // What the demo page downloads: the release build's files arrive brotli-compressed (the
 // .br copies the build writes, as bench/size.sh counts them) and the JS glue minified.
 import { test, expect } from '@playwright/test';
+import { holdWasm } from './held-wasm';
 
 test('the widget files the demo page loads arrive brotli-compressed and minified', async ({ page }) => {
   const assets: { url: string; encoding?: string; type: string }[] = [];
@@ -22,23 +23,11 @@ test('the widget files the demo page loads arrive brotli-compressed and minified
 });
 
 test('the demo page starts its session and the customer\'s GET while the wasm is still on its way, and sends the GET once', async ({ page }) => {
-  // Hold the wasm back, as a slow network would: nothing else on the page waits for it.
-  let wasmReleasedAt = 0;
-  await page.route('**/*_bg.wasm', async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
-    wasmReleasedAt = Date.now();
-    await route.continue();
-  });
-  const sent: Array<{ path: string; at: number }> = [];
-  page.on('request', (request) => {
-    const { pathname } = new URL(request.url());
-    if (pathname.startsWith('/v1/customer') || pathname.startsWith('/demo/')) sent.push({ path: `${request.method()} ${pathname}`, at: Date.now() });
-  });
+  const held = await holdWasm(page, (_, path) => path.startsWith('/v1/customer') || path.startsWith('/demo/'));
   await page.goto('/?provider=swipelux&lang=es');
   await expect(page.getByRole('button', { name: 'Guardar cambios' })).toBeVisible();
-  expect(wasmReleasedAt).toBeGreaterThan(0);
-  expect(sent.map(({ path }) => path).sort()).toEqual([
+  expect(held.requests()).toEqual([
     'GET /demo/customers', 'GET /v1/customer', 'GET /v1/customer/messages/es', 'POST /demo/session',
   ]);
-  for (const { path, at } of sent) expect(at, `${path} started before the wasm arrived`).toBeLessThan(wasmReleasedAt);
+  held.expectAllStartedBeforeTheWasm();
 });

@@ -2,6 +2,7 @@
 // shadow root and adopted styles, events, methods, host options, clean removal.
 import type { Page } from '@playwright/test';
 import { test, expect, watchProblems, loggedEvents } from './embed-fixtures';
+import { holdWasm } from './held-wasm';
 
 const form = (page: Page) => page.locator('customer-update-form').first();
 const save = (page: Page) => form(page).getByRole('button', { name: 'Save changes' });
@@ -162,25 +163,13 @@ test.describe('custom element', () => {
   });
 
   test('the customer\'s GET and the language file start before the wasm has arrived, and are sent once', async ({ page, plainHost }) => {
-    // Hold the wasm back, as a slow network would: the element's JS must not wait for it.
-    let wasmReleasedAt = 0;
-    await page.route('**/*_bg.wasm', async (route) => {
-      await new Promise((done) => setTimeout(done, 1500));
-      wasmReleasedAt = Date.now();
-      await route.continue();
-    });
-    const sent: Array<{ path: string; at: number }> = [];
-    page.on('request', (request) => {
-      const { pathname } = new URL(request.url());
-      if (request.method() === 'GET' && pathname.startsWith('/v1/customer')) sent.push({ path: pathname, at: Date.now() });
-    });
+    // The element's JS must not wait for the wasm.
+    const held = await holdWasm(page, (method, path) => method === 'GET' && path.startsWith('/v1/customer'));
     await page.goto(`${plainHost}/?lang=es`);
     await expect(form(page).getByRole('button', { name: 'Guardar cambios' })).toBeVisible();
     await expect.poll(async () => (await loggedEvents(page)).map(([name]) => name)).toContain('ready');
-    expect(wasmReleasedAt).toBeGreaterThan(0);
-    const paths = sent.map(({ path }) => path).sort();
     // One GET each: the form took the replies over instead of asking again.
-    expect(paths).toEqual(['/v1/customer', '/v1/customer/messages/es']);
-    for (const { path, at } of sent) expect(at, `${path} started before the wasm arrived`).toBeLessThan(wasmReleasedAt);
+    expect(held.requests()).toEqual(['GET /v1/customer', 'GET /v1/customer/messages/es']);
+    held.expectAllStartedBeforeTheWasm();
   });
 });

@@ -63,6 +63,20 @@ impl Field {
     }
 }
 
+/// An error and the index of the field it shows under (`None`: form-wide).
+pub type Placed = (Option<usize>, FieldError);
+
+/// The error placed under field `index`, if any.
+fn under(placed: &[Placed], index: usize) -> Option<FieldError> {
+    placed
+        .iter()
+        .find(|(at, _)| *at == Some(index))
+        .map(|(_, error)| error.clone())
+}
+
+/// Each field's (value, initial value, phone country), in field order.
+pub type Snapshot = Vec<(String, String, String)>;
+
 /// One update call a submit would make, with core's verdict on its body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -107,18 +121,21 @@ pub struct Form {
     /// click sends nothing.
     pub sending: Action<Form, ()>,
     /// Errors from the last response, as (field index, error); cleared per field on edit.
-    pub server_errors: RwSignal<Vec<(Option<usize>, FieldError)>>,
+    pub server_errors: RwSignal<Vec<Placed>>,
     pub summary_open: RwSignal<bool>,
     /// Bumped when a country's state list arrives (see `states.rs`): what reads the
     /// address rules reads this too, so the state select and its check follow.
     pub states_loaded: RwSignal<u32>,
+    /// What every field holds now, read once per change by everything derived from it.
+    snapshot: Memo<Snapshot>,
     /// Core's verdict on each call a submit would make right now (the form's op first).
     pub plans: Memo<Vec<Plan>>,
     /// All plans together: what changed, what is wrong (indexes into `fields`).
     pub check: Memo<Prepared>,
-    /// `check`'s errors, each with the field it belongs to (`None`: form-wide). A memo of
-    /// its own, so what shows errors re-runs when they change, not on every keystroke.
-    pub errors: Memo<Vec<(FieldError, Option<usize>)>>,
+    /// `check`'s errors as (field index, error), like `server_errors` (`None`: form-wide).
+    /// A memo of its own, so what shows errors re-runs when they change, not on every
+    /// keystroke.
+    pub errors: Memo<Vec<Placed>>,
 }
 
 /// Today in the customer's time zone, for date-of-birth rules.
@@ -175,17 +192,22 @@ impl Form {
         let fields = StoredValue::new(fields);
         let people = StoredValue::new(state.people.clone());
         let states_loaded = RwSignal::new(0);
+        let snapshot = Memo::new(move |_| {
+            fields.with_value(|fields| {
+                fields
+                    .iter()
+                    .map(|f| (f.value.get(), f.initial.get(), f.phone_country.get()))
+                    .collect::<Snapshot>()
+            })
+        });
         let plans = Memo::new(move |_| {
             states_loaded.track();
             let provider = settings.with_value(|s| s.provider);
-            fields.with_value(|fields| {
-                let snapshot: Vec<(String, String, String)> = fields
-                    .iter()
-                    .map(|f| (f.value.get(), f.initial.get(), f.phone_country.get()))
-                    .collect();
-                people.with_value(|people| {
-                    let entries = entries(fields, &snapshot, people);
-                    plan(provider, fields, &entries)
+            snapshot.with(|snapshot| {
+                fields.with_value(|fields| {
+                    people.with_value(|people| {
+                        plan(provider, fields, &entries(fields, snapshot, people))
+                    })
                 })
             })
         });
@@ -203,35 +225,31 @@ impl Form {
                     all.errors.extend(plan.prepared.errors.iter().cloned());
                 }
             });
-            fields.with_value(|fields| {
-                let snapshot: Vec<(String, String, String)> = fields
-                    .iter()
-                    .map(|f| (f.value.get(), String::new(), String::new()))
-                    .collect();
-                all.errors
-                    .extend(host_required_errors(fields, &snapshot, &all.errors));
+            snapshot.with(|snapshot| {
+                fields.with_value(|fields| {
+                    all.errors
+                        .extend(host_required_errors(fields, snapshot, &all.errors));
+                })
             });
             all
         });
         let errors = Memo::new(move |_| {
-            fields.with_value(|fields| {
-                let snapshot: Vec<(String, String, String)> = fields
-                    .iter()
-                    .map(|f| (f.value.get(), f.initial.get(), f.phone_country.get()))
-                    .collect();
-                people.with_value(|people| {
-                    let entries = entries(fields, &snapshot, people);
-                    check.with(|prepared| {
-                        prepared
-                            .errors
-                            .iter()
-                            .map(|error| {
-                                (
-                                    error.clone(),
-                                    body::entry_for_error(&entries, &error.pointer),
-                                )
-                            })
-                            .collect()
+            snapshot.with(|snapshot| {
+                fields.with_value(|fields| {
+                    people.with_value(|people| {
+                        let entries = entries(fields, snapshot, people);
+                        check.with(|prepared| {
+                            prepared
+                                .errors
+                                .iter()
+                                .map(|error| {
+                                    (
+                                        body::entry_for_error(&entries, &error.pointer),
+                                        error.clone(),
+                                    )
+                                })
+                                .collect()
+                        })
                     })
                 })
             })
@@ -248,6 +266,7 @@ impl Form {
             server_errors: RwSignal::new(Vec::new()),
             summary_open: RwSignal::new(false),
             states_loaded,
+            snapshot,
             plans,
             check,
             errors,
@@ -336,19 +355,11 @@ impl Form {
 
     /// Index of the field an error pointer belongs to.
     pub fn field_for(&self, error_pointer: &str) -> Option<usize> {
-        self.fields.with_value(|fields| {
-            let snapshot: Vec<(String, String, String)> = fields
-                .iter()
-                .map(|f| {
-                    (
-                        f.value.get_untracked(),
-                        f.initial.get_untracked(),
-                        f.phone_country.get_untracked(),
-                    )
+        self.snapshot.with_untracked(|snapshot| {
+            self.fields.with_value(|fields| {
+                self.people.with_value(|people| {
+                    body::entry_for_error(&entries(fields, snapshot, people), error_pointer)
                 })
-                .collect();
-            self.people.with_value(|people| {
-                body::entry_for_error(&entries(fields, &snapshot, people), error_pointer)
             })
         })
     }
@@ -359,19 +370,14 @@ impl Form {
         self.errors.with(|errors| {
             errors
                 .iter()
-                .any(|(error, owner)| error.code == Code::Required && *owner == Some(index))
+                .any(|(at, error)| error.code == Code::Required && *at == Some(index))
         })
     }
 
     /// The error shown under field `index`: a server error until the field is edited,
     /// else core's, once the field was touched or a submit was tried.
     pub fn error_for(&self, index: usize) -> Option<FieldError> {
-        let server = self.server_errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(i, _)| *i == Some(index))
-                .map(|(_, e)| e.clone())
-        });
+        let server = self.server_errors.with(|errors| under(errors, index));
         if server.is_some() {
             return server;
         }
@@ -379,12 +385,7 @@ impl Form {
         if !(field.touched.get() || self.submitted.get()) {
             return None;
         }
-        self.errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(_, owner)| *owner == Some(index))
-                .map(|(error, _)| error.clone())
-        })
+        self.errors.with(|errors| under(errors, index))
     }
 
     /// A summary link names its field, so it makes sense on its own ("Country: Choose…");
@@ -411,23 +412,16 @@ impl Form {
                     })
             })
             .collect();
-        self.server_errors.with(|errors| {
-            items.extend(
-                errors
-                    .iter()
-                    .filter(|(i, _)| i.is_none())
-                    .map(|(_, e)| (None, messages.error(e))),
-            );
-        });
+        let form_wide = |placed: &[Placed]| -> Vec<(Option<usize>, String)> {
+            placed
+                .iter()
+                .filter(|(at, _)| at.is_none())
+                .map(|(_, error)| (None, messages.error(error)))
+                .collect()
+        };
+        items.extend(self.server_errors.with(|errors| form_wide(errors)));
         if self.submitted.get() {
-            self.errors.with(|errors| {
-                items.extend(
-                    errors
-                        .iter()
-                        .filter(|(_, owner)| owner.is_none())
-                        .map(|(e, _)| (None, messages.error(e))),
-                );
-            });
+            items.extend(self.errors.with(|errors| form_wide(errors)));
         }
         items
     }
