@@ -9,7 +9,9 @@
 // For the widget, the time of its `ready` event is reported too. One fresh browser
 // context per run (nothing cached, as on a first visit); the pages take turns run by run.
 // Usage: node bench/widget.mjs <label>=<page-url> ... [--peer <label>=<page-url> ...]
-//          [--runs N] [--cpu RATE]
+//          [--runs N] [--cpu RATE] [--browser-arg ARG ...]
+// --browser-arg passes a switch to Chromium, e.g. `--js-flags=--no-wasm-lazy-compilation`
+// to see what V8's lazy compilation of the wasm costs a page load (a page cannot set it).
 // Ratios are printed for each widget page against each peer, and against the first widget
 // page when there are several (e.g. before=… after=…).
 import { createRequire } from 'node:module';
@@ -25,11 +27,13 @@ const TIMEOUT = 60_000;
 const args = process.argv.slice(2);
 let runs = 15;
 let cpu = 4;
+const browserArgs = [];
 const pages = [];
 for (let i = 0; i < args.length; i += 1) {
   const arg = args[i];
   if (arg === '--runs') runs = Number(args[(i += 1)]);
   else if (arg === '--cpu') cpu = Number(args[(i += 1)]);
+  else if (arg === '--browser-arg') browserArgs.push(args[(i += 1)]);
   else {
     const peer = arg === '--peer';
     const [label, url] = (peer ? args[(i += 1)] : arg).split(/=(.*)/s);
@@ -38,14 +42,14 @@ for (let i = 0; i < args.length; i += 1) {
   }
 }
 if (!pages.length || !(runs > 0) || !(cpu >= 1)) {
-  console.error('usage: node bench/widget.mjs <label>=<url> ... [--peer <label>=<url> ...] [--runs N] [--cpu RATE]');
+  console.error('usage: node bench/widget.mjs <label>=<url> ... [--peer <label>=<url> ...] [--runs N] [--cpu RATE] [--browser-arg ARG ...]');
   process.exit(2);
 }
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...browserArgs],
 });
 
 // Runs in every document before its own scripts (an init script, so the demo page's strict
@@ -151,7 +155,7 @@ for (const page of pages) {
 
 const ms = (value, digits) => (value === undefined ? '—' : `${value.toFixed(digits)} ms`);
 const cell = (text, width) => text.padStart(width);
-console.log(`${runs} runs per page, CPU ${cpu}x slower, p50 / p90`);
+console.log(`${runs} runs per page, CPU ${cpu}x slower${browserArgs.length ? `, Chromium ${browserArgs.join(' ')}` : ''}, p50 / p90`);
 console.log(`${'page'.padEnd(12)}${cell('load → input', 22)}${cell('submit → first error', 22)}${cell('keystroke → error', 22)}`);
 for (const page of pages) {
   const pair = (figure, digits) => `${ms(page.p50[figure], digits)} / ${ms(page.p90[figure], digits)}`;

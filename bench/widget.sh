@@ -2,7 +2,7 @@
 # Load and interaction time of the widget and of the two peer forms (bench/peers: React +
 # react-hook-form + zod, and vanilla TypeScript) in one run, in headless Chromium with the
 # CPU slowed 4x (bench/widget.mjs says what each figure times).
-#   bench/widget.sh [--runs N] [--cpu RATE] [--no-peers] [label=dist-dir[?query] ...]
+#   bench/widget.sh [--runs N] [--cpu RATE] [--browser-arg ARG] [--no-peers] [label=dist-dir[?query] ...]
 #   default: this checkout's dist/ as "widget", then the peers as "react" and "vanilla"
 # Each widget dist is served by the (release) proxy in sandbox mode on its own port (the
 # demo page, a sandbox demo customer); give two dists (e.g. an older commit's
@@ -13,11 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-runs=15 cpu=4 peers=1 targets=()
+runs=15 cpu=4 peers=1 targets=() browser_args=()
 while (($#)); do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --cpu) cpu=$2; shift 2 ;;
+    --browser-arg) browser_args+=(--browser-arg "$2"); shift 2 ;;
     --no-peers) peers=0; shift ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -59,4 +60,4 @@ if ((peers)); then
     urls+=(--peer "${peer%%=*}=$(url_in_log "$log")/")
   done
 fi
-node bench/widget.mjs "${urls[@]}" --runs "$runs" --cpu "$cpu"
+node bench/widget.mjs "${urls[@]}" --runs "$runs" --cpu "$cpu" "${browser_args[@]}"
