@@ -41,7 +41,7 @@ for (let i = 0; i < args.length; i += 1) {
     pages.push({ label, url, peer, samples: [] });
   }
 }
-if (!pages.length || !(runs > 0) || !(cpu >= 1)) {
+if (!pages.length || !(runs > 0) || !(cpu >= 1) || browserArgs.some((switch_) => !switch_)) {
   console.error('usage: node bench/widget.mjs <label>=<url> ... [--peer <label>=<url> ...] [--runs N] [--cpu RATE] [--browser-arg ARG ...]');
   process.exit(2);
 }
